@@ -1,0 +1,36 @@
+// What the API server works on: one sandbox's store, kinds and seeded randomness.
+import type { KindRegistry } from "../kinds/registry";
+import type { AdmissionContext, KindDef, KubeObject, RandomSource } from "../kinds/types";
+import type { ObjectStore } from "../store/store";
+import { storageResource } from "../kinds/registry";
+
+export interface ClusterState {
+  store: ObjectStore;
+  kinds: KindRegistry;
+  rng: RandomSource;
+}
+
+export function admissionContext(state: ClusterState, nowMs: number): AdmissionContext {
+  return {
+    nowMs,
+    rng: state.rng,
+    list: (resource, namespace) => state.store.list(resource, namespace),
+    get: (resource, namespace, name) => state.store.get(resource, namespace, name),
+  };
+}
+
+/** Storage key for a kind: versions of one resource share it. */
+export function storageOf(def: KindDef): string {
+  return storageResource(def);
+}
+
+/** Converts a stored object to the version a request asked for. */
+export function toRequestedVersion(def: KindDef, stored: KubeObject): KubeObject {
+  if (def.conversion && def.conversion.storageVersion !== def.version) return def.conversion.fromStorage(stored);
+  return stored;
+}
+
+export function toStorageVersion(def: KindDef, obj: KubeObject): KubeObject {
+  if (def.conversion && def.conversion.storageVersion !== def.version) return def.conversion.toStorage(obj);
+  return obj;
+}

@@ -1,0 +1,46 @@
+// pods/eviction (policy/v1 Eviction, honouring PodDisruptionBudgets) and pods/binding (the scheduler's write).
+import type { KindDef, KubeObject } from "../kinds/types";
+import type { ClusterState } from "./context";
+import { ApiError, badRequest, conflict, notFound } from "../machinery/status";
+import { deleteObject } from "./deletes";
+import { clone } from "../machinery/json";
+import { matches, selectorFromLabelSelector } from "../machinery/labels";
+
+export function evictPod(state: ClusterState, podDef: KindDef, namespace: string, name: string, body: unknown, nowMs: number): unknown {
+  const pod = state.store.get("pods", namespace, name);
+  if (!pod) throw notFound({ group: "", resource: "pods" }, name);
+  const eviction = (body ?? {}) as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number } };
+  if (eviction.metadata?.name && eviction.metadata.name !== name) throw badRequest(`name in URL does not match name in Eviction object`);
+  // A pod that is already terminal or being deleted can always be evicted.
+  const terminal = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+  if (!terminal && !pod.metadata.deletionTimestamp) {
+    for (const pdb of state.store.list("poddisruptionbudgets.policy", namespace)) {
+      const sel = selectorFromLabelSelector(pdb.spec?.selector);
+      if (!matches(sel, pod.metadata.labels ?? {})) continue;
+      const allowed = pdb.status?.disruptionsAllowed ?? 0;
+      if (allowed <= 0) {
+        throw new ApiError(429, "TooManyRequests", "Cannot evict pod as it would violate the pod's disruption budget.", {
+          causes: [{ reason: "DisruptionBudget", message: `The disruption budget ${pdb.metadata.name} needs ${pdb.status?.desiredHealthy ?? 0} healthy pods and has ${pdb.status?.currentHealthy ?? 0} currently` }],
+        });
+      }
+      const updated = clone(pdb);
+      updated.status = { ...(updated.status ?? {}), disruptionsAllowed: allowed - 1 };
+      state.store.update("poddisruptionbudgets.policy", updated);
+    }
+  }
+  deleteObject(state, podDef, namespace, name, { gracePeriodSeconds: eviction.deleteOptions?.gracePeriodSeconds, dryRun: false, nowMs });
+  return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 };
+}
+
+export function bindPod(state: ClusterState, _podDef: KindDef, namespace: string, name: string, body: unknown, _nowMs: number): unknown {
+  const binding = (body ?? {}) as KubeObject;
+  const pod = state.store.get("pods", namespace, name);
+  if (!pod) throw notFound({ group: "", resource: "pods" }, name);
+  const node = binding.target?.name as string | undefined;
+  if (!node) throw badRequest("Binding target name is required");
+  if (pod.spec?.nodeName) throw conflict({ group: "", resource: "pods" }, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+  const updated = clone(pod);
+  updated.spec = { ...updated.spec, nodeName: node };
+  state.store.update("pods", updated);
+  return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 };
+}

@@ -1,0 +1,111 @@
+// The garbage collector (pkg/controller/garbagecollector): dependents whose owners are all gone are
+// deleted; an owner deleted with Orphan loses its dependents' references first; an owner deleted
+// with Foreground waits until its dependents are gone.
+import type { KindDef, KubeObject } from "../kinds/types";
+import type { Controller, ControllerContext, ReconcileResult } from "./types";
+import { deleteObject, FINALIZER_FOREGROUND, FINALIZER_ORPHAN, type PropagationPolicy } from "../apiserver/deletes";
+import { updateObject } from "../apiserver/writes";
+import { storageOf } from "../apiserver/context";
+import { clone } from "../machinery/json";
+import { ApiError } from "../machinery/status";
+
+interface Entry {
+  def: KindDef;
+  obj: KubeObject;
+}
+
+function index(ctx: ControllerContext): { all: Entry[]; byUid: Map<string, Entry> } {
+  const all: Entry[] = [];
+  const byUid = new Map<string, Entry>();
+  const seen = new Set<string>();
+  for (const def of ctx.state.kinds.all()) {
+    const resource = storageOf(def);
+    if (def.virtual || seen.has(resource)) continue;
+    seen.add(resource);
+    for (const obj of ctx.state.store.list(resource)) {
+      const e = { def, obj };
+      all.push(e);
+      if (obj.metadata.uid) byUid.set(obj.metadata.uid, e);
+    }
+  }
+  return { all, byUid };
+}
+
+function tryDelete(ctx: ControllerContext, e: Entry, policy: PropagationPolicy): boolean {
+  try {
+    deleteObject(ctx.state, e.def, e.obj.metadata.namespace, e.obj.metadata.name!, { propagationPolicy: policy, dryRun: false, nowMs: ctx.nowMs });
+    return true;
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 404) return false;
+    throw err;
+  }
+}
+
+function write(ctx: ControllerContext, e: Entry, obj: KubeObject) {
+  updateObject(ctx.state, {
+    def: e.def,
+    namespace: obj.metadata.namespace,
+    name: obj.metadata.name!,
+    input: obj,
+    opts: { dryRun: false, fieldValidation: "Ignore", nowMs: ctx.nowMs, fieldManager: "kube-controller-manager" },
+  });
+}
+
+export const garbageCollector: Controller = {
+  name: "garbage-collector",
+  reconcile(ctx): ReconcileResult {
+    const { all, byUid } = index(ctx);
+    let changed = false;
+    const dependentsOf = (uid: string) => all.filter((d) => d.obj.metadata.ownerReferences?.some((r) => r.uid === uid));
+
+    for (const e of all) {
+      const m = e.obj.metadata;
+      if (!m.deletionTimestamp) continue;
+      const fins = m.finalizers ?? [];
+      if (fins.includes(FINALIZER_ORPHAN)) {
+        for (const d of dependentsOf(m.uid!)) {
+          const o = clone(d.obj);
+          o.metadata.ownerReferences = o.metadata.ownerReferences!.filter((r) => r.uid !== m.uid);
+          if (!o.metadata.ownerReferences.length) delete o.metadata.ownerReferences;
+          write(ctx, d, o);
+        }
+        const o = clone(ctx.state.store.get(storageOf(e.def), m.namespace ?? "", m.name!) ?? e.obj);
+        o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== FINALIZER_ORPHAN);
+        write(ctx, e, o);
+        changed = true;
+      } else if (fins.includes(FINALIZER_FOREGROUND)) {
+        const deps = dependentsOf(m.uid!);
+        for (const d of deps) {
+          if (!d.obj.metadata.deletionTimestamp) changed = tryDelete(ctx, d, "Foreground") || changed;
+        }
+        const blocking = dependentsOf(m.uid!).filter((d) => ctx.state.store.get(storageOf(d.def), d.obj.metadata.namespace ?? "", d.obj.metadata.name!));
+        if (!blocking.length) {
+          const o = clone(ctx.state.store.get(storageOf(e.def), m.namespace ?? "", m.name!) ?? e.obj);
+          o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== FINALIZER_FOREGROUND);
+          write(ctx, e, o);
+          changed = true;
+        }
+      }
+    }
+
+    // Dependents whose owners are all gone (or being deleted in the background) are deleted.
+    for (const e of all) {
+      const refs = e.obj.metadata.ownerReferences;
+      if (!refs?.length || e.obj.metadata.deletionTimestamp) continue;
+      if (!ctx.state.store.get(storageOf(e.def), e.obj.metadata.namespace ?? "", e.obj.metadata.name!)) continue;
+      const live = refs.filter((r) => {
+        const owner = byUid.get(r.uid);
+        return owner && ctx.state.store.get(storageOf(owner.def), owner.obj.metadata.namespace ?? "", owner.obj.metadata.name!);
+      });
+      if (live.length === 0) {
+        changed = tryDelete(ctx, e, "Background") || changed;
+      } else if (live.length < refs.length) {
+        const o = clone(e.obj);
+        o.metadata.ownerReferences = live;
+        write(ctx, e, o);
+        changed = true;
+      }
+    }
+    return { changed };
+  },
+};

@@ -1,0 +1,32 @@
+// Runs every controller until the cluster is quiescent or only timed work remains.
+import type { Controller, ControllerContext } from "./types";
+import { earliest } from "./types";
+import { garbageCollector } from "./garbage-collector";
+import { namespaceController } from "./namespace";
+import { podTermination } from "./pod-termination";
+import { LIMITS } from "../limits";
+
+export const CONTROLLERS: readonly Controller[] = [namespaceController, garbageCollector, podTermination];
+
+export interface RunResult {
+  passes: number;
+  /** Earliest simulated time timed work is due; undefined when nothing is pending. */
+  nextWakeMs?: number;
+}
+
+export function runControllers(ctx: ControllerContext, controllers: readonly Controller[] = CONTROLLERS): RunResult {
+  let passes = 0;
+  let nextWakeMs: number | undefined;
+  for (; passes < LIMITS.maxControllerPasses; passes++) {
+    let changed = false;
+    nextWakeMs = undefined;
+    for (const c of controllers) {
+      const r = c.reconcile(ctx);
+      changed = changed || r.changed;
+      nextWakeMs = earliest(nextWakeMs, r.wakeAtMs);
+    }
+    if (!changed) return { passes: passes + 1, nextWakeMs };
+  }
+  // Out of passes: come back at once for the rest rather than loop forever in one alarm.
+  return { passes, nextWakeMs: ctx.nowMs };
+}

@@ -1,0 +1,194 @@
+// The one generic object store of a sandbox. Keys are (resource, namespace, name) where resource
+// is the qualified plural ("pods", "deployments.apps"). It assigns resourceVersions from one
+// increasing counter, remembers recent changes for watches, and tracks what a request changed
+// so the Durable Object can persist exactly those rows in one transaction.
+import type { KubeObject } from "../kinds/types";
+import { LIMITS } from "../limits";
+
+export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED";
+
+export interface Change {
+  type: WatchEventType;
+  resource: string;
+  /** The object after the change (for DELETED: the last state, with the deletion's resourceVersion). */
+  object: KubeObject;
+  /** The object before the change (MODIFIED and DELETED), for watches that filter by selector. */
+  prev?: KubeObject;
+  rv: number;
+}
+
+export interface PersistedRow {
+  key: string;
+  resource: string;
+  namespace: string;
+  name: string;
+  body: string;
+}
+
+export interface PendingWrites {
+  puts: PersistedRow[];
+  deletes: string[];
+  resourceVersion: number;
+}
+
+export const storeKey = (resource: string, namespace: string, name: string) => `${resource}/${namespace}/${name}`;
+
+export class ObjectStore {
+  private readonly byResource = new Map<string, Map<string, KubeObject>>();
+  private readonly history: Change[] = [];
+  /** Oldest resourceVersion a watch may start from without missing events. */
+  private historyFloor: number;
+  private readonly dirty = new Map<string, { resource: string; obj: KubeObject | null }>();
+  private readonly listeners = new Set<(c: Change) => void>();
+  private count = 0;
+  private rv: number;
+
+  constructor(resourceVersion = 1) {
+    this.rv = resourceVersion;
+    this.historyFloor = resourceVersion;
+  }
+
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Rebuilds memory from persisted rows (Durable Object start). Emits nothing, marks nothing dirty. */
+  load(rows: Iterable<{ resource: string; body: string }>, resourceVersion: number): void {
+    for (const row of rows) {
+      const obj = JSON.parse(row.body) as KubeObject;
+      this.bucket(row.resource).set(this.nsName(obj), obj);
+      this.count++;
+    }
+    this.rv = resourceVersion;
+    this.historyFloor = resourceVersion;
+  }
+
+  /** The stored object. Treat as read-only: clone before changing it. */
+  get(resource: string, namespace: string, name: string): KubeObject | undefined {
+    return this.byResource.get(resource)?.get(`${namespace}/${name}`);
+  }
+
+  /** Objects of a resource, optionally in one namespace, ordered by namespace then name like etcd keys. */
+  list(resource: string, namespace?: string): KubeObject[] {
+    const bucket = this.byResource.get(resource);
+    if (!bucket) return [];
+    const out: KubeObject[] = [];
+    for (const [k, obj] of bucket) {
+      if (namespace === undefined || k.startsWith(`${namespace}/`)) out.push(obj);
+    }
+    return out.sort((a, b) => this.nsName(a).localeCompare(this.nsName(b)));
+  }
+
+  resources(): string[] {
+    return [...this.byResource.keys()].filter((r) => this.byResource.get(r)!.size > 0);
+  }
+
+  countByResource(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [r, b] of this.byResource) if (b.size) out[r] = b.size;
+    return out;
+  }
+
+  /** Inserts a new object, stamping the next resourceVersion. The caller checked it does not exist. */
+  create(resource: string, obj: KubeObject): KubeObject {
+    if (this.count >= LIMITS.maxObjects) throw new StoreFullError();
+    const stored = this.stamp(obj);
+    this.bucket(resource).set(this.nsName(stored), stored);
+    this.count++;
+    this.record("ADDED", resource, stored);
+    return stored;
+  }
+
+  /** Replaces an existing object, stamping the next resourceVersion. */
+  update(resource: string, obj: KubeObject): KubeObject {
+    const stored = this.stamp(obj);
+    const bucket = this.bucket(resource);
+    const prev = bucket.get(this.nsName(stored));
+    bucket.set(this.nsName(stored), stored);
+    this.record("MODIFIED", resource, stored, prev);
+    return stored;
+  }
+
+  /** Removes an object; the DELETED event carries a fresh resourceVersion like etcd's delete revision. */
+  delete(resource: string, namespace: string, name: string): KubeObject | undefined {
+    const bucket = this.byResource.get(resource);
+    const existing = bucket?.get(`${namespace}/${name}`);
+    if (!bucket || !existing) return undefined;
+    bucket.delete(`${namespace}/${name}`);
+    this.count--;
+    const last = this.stamp(existing);
+    this.record("DELETED", resource, last, existing);
+    return last;
+  }
+
+  /** Changes after resourceVersion `since`, or undefined when they are no longer remembered (410). */
+  changesSince(since: number): Change[] | undefined {
+    if (since < this.historyFloor) return undefined;
+    return this.history.filter((c) => c.rv > since);
+  }
+
+  subscribe(listener: (c: Change) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get watcherCount(): number {
+    return this.listeners.size;
+  }
+
+  /** What changed since the last call, for the Durable Object to write in one transaction. */
+  takePendingWrites(): PendingWrites | undefined {
+    if (this.dirty.size === 0) return undefined;
+    const puts: PersistedRow[] = [];
+    const deletes: string[] = [];
+    for (const [key, { resource, obj }] of this.dirty) {
+      if (obj) {
+        puts.push({ key, resource, namespace: obj.metadata.namespace ?? "", name: obj.metadata.name ?? "", body: JSON.stringify(obj) });
+      } else deletes.push(key);
+    }
+    this.dirty.clear();
+    return { puts, deletes, resourceVersion: this.rv };
+  }
+
+  /** Drops unpersisted changes: memory goes back to what was loaded (used when a request fails mid-way). */
+  hasPendingWrites(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  private stamp(obj: KubeObject): KubeObject {
+    this.rv++;
+    return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } };
+  }
+
+  private record(type: WatchEventType, resource: string, object: KubeObject, prev?: KubeObject) {
+    const key = storeKey(resource, object.metadata.namespace ?? "", object.metadata.name ?? "");
+    this.dirty.set(key, { resource, obj: type === "DELETED" ? null : object });
+    const change: Change = { type, resource, object, prev, rv: this.rv };
+    this.history.push(change);
+    if (this.history.length > LIMITS.watchHistoryEvents) {
+      const dropped = this.history.splice(0, this.history.length - LIMITS.watchHistoryEvents);
+      this.historyFloor = dropped[dropped.length - 1].rv;
+    }
+    for (const l of this.listeners) l(change);
+  }
+
+  private bucket(resource: string): Map<string, KubeObject> {
+    let b = this.byResource.get(resource);
+    if (!b) this.byResource.set(resource, (b = new Map()));
+    return b;
+  }
+
+  private nsName(obj: KubeObject): string {
+    return `${obj.metadata.namespace ?? ""}/${obj.metadata.name ?? ""}`;
+  }
+}
+
+export class StoreFullError extends Error {
+  constructor() {
+    super(`this sandbox holds the most objects it may (${LIMITS.maxObjects}); delete some first`);
+  }
+}

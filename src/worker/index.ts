@@ -1,0 +1,32 @@
+// The Worker: routes /api/* and /clusters/<id>/* to the sandbox Durable Objects; static assets
+// (the web UI) are served from ./public.
+import { Hono } from "hono";
+import { Sandbox, type Env } from "./sandbox";
+import { sessions, authorized, unauthorized } from "./routes/sessions";
+import { statusResponse } from "./http";
+
+const app = new Hono<{ Bindings: Env }>();
+
+app.route("/api/sessions", sessions);
+
+// The Kubernetes API of a sandbox. Everything below /clusters/<id> goes to its Durable Object.
+app.all("/clusters/:id/*", async (c) => {
+  const id = c.req.param("id");
+  if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  return c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).fetch(c.req.raw);
+});
+app.all("/clusters/:id", async (c) => {
+  const id = c.req.param("id");
+  if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  return statusResponse(404, "NotFound", "the server could not find the requested resource");
+});
+
+app.notFound((c) => (c.req.path.startsWith("/api/") || c.req.path.startsWith("/clusters/") ? statusResponse(404, "NotFound", "the server could not find the requested resource") : c.env.ASSETS.fetch(c.req.raw)));
+
+app.onError((err) => {
+  console.error("unhandled error", err);
+  return statusResponse(500, "InternalError", "Internal error occurred: the request could not be completed");
+});
+
+export default app;
+export { Sandbox };

@@ -1,0 +1,250 @@
+// The Durable Object hosting one sandbox cluster: a thin shell. It loads the cluster from SQLite,
+// hands requests to the pure engine, persists what a request changed in one transaction, and keeps
+// exactly one alarm for controller work and expiry. No Kubernetes logic lives here.
+import { DurableObject } from "cloudflare:workers";
+import { drizzle, type DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
+import { migrate } from "drizzle-orm/durable-sqlite/migrator";
+import { eq, inArray } from "drizzle-orm";
+import migrations from "../../migrations/sandbox/migrations.js";
+import * as schema from "./db/schema";
+import { META_KEYS, type MetaKey } from "./db/schema";
+import { Cluster, type ClusterWrites } from "../engine/cluster/cluster";
+import { bootstrapCluster } from "../engine/cluster/bootstrap/index";
+import { toResponse, statusResponse } from "./http";
+import { LIMITS } from "../engine/limits";
+import { KUBERNETES_ADMIN } from "../engine/cluster/users";
+
+export interface Env {
+  SANDBOX: DurableObjectNamespace<Sandbox>;
+  ASSETS: Fetcher;
+  SANDBOX_IDLE_TTL_MS?: string;
+  SESSION_SECRET: string;
+}
+
+export interface SandboxInfo {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  nodes: number;
+  resourceVersion: number;
+  objectCounts: Record<string, number>;
+  objects: number;
+}
+
+/** Persist last-use time at most this often: each write is a billed row. */
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+export class Sandbox extends DurableObject<Env> {
+  private readonly db: DrizzleSqliteDODatabase<typeof schema>;
+  private cluster: Cluster | undefined;
+  private metaCache = new Map<string, string>();
+  private alarmAtMs: number | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.db = drizzle(ctx.storage, { schema });
+    void ctx.blockConcurrencyWhile(async () => {
+      await migrate(this.db, migrations);
+      this.alarmAtMs = await ctx.storage.getAlarm();
+      this.loadFromStorage();
+    });
+  }
+
+  /** Rebuilds memory from SQLite: the only source of truth. */
+  private loadFromStorage() {
+    this.metaCache = new Map(this.db.select().from(schema.meta).all().map((r) => [r.key, r.value]));
+    const rv = this.metaCache.get(META_KEYS.resourceVersion);
+    if (rv === undefined) {
+      this.cluster = undefined;
+      return;
+    }
+    const rows = this.db.select({ resource: schema.objects.resource, body: schema.objects.body }).from(schema.objects).all();
+    this.cluster = new Cluster({ resourceVersion: Number(rv), rngState: this.metaCache.get(META_KEYS.rngState)! }, rows);
+  }
+
+  private metaNumber(key: MetaKey, fallback = 0): number {
+    const v = this.metaCache.get(key);
+    return v === undefined ? fallback : Number(v);
+  }
+
+  /** Simulated time: the wall clock plus this sandbox's offset (moved by clock fast-forward). */
+  private nowMs(): number {
+    return Date.now() + this.metaNumber(META_KEYS.clockOffsetMs);
+  }
+
+  private idleTtlMs(): number {
+    return this.metaNumber(META_KEYS.idleTtlMs, LIMITS.sandboxIdleTtlMs);
+  }
+
+  private expiresAtMs(): number {
+    return this.metaNumber(META_KEYS.lastUsedMs) + this.idleTtlMs();
+  }
+
+  /** Creates the cluster. Idempotent: a second call returns the existing sandbox's info. */
+  async init(opts: { id: string; nodes: number; idleTtlMs: number; seed: string }): Promise<SandboxInfo> {
+    if (!this.cluster) {
+      const wallMs = Date.now();
+      const cluster = Cluster.empty(opts.seed);
+      bootstrapCluster(cluster, { nowMs: wallMs, nodes: opts.nodes });
+      this.cluster = cluster;
+      this.persist(cluster.takeWrites(), {
+        [META_KEYS.createdAtMs]: String(wallMs),
+        [META_KEYS.lastUsedMs]: String(wallMs),
+        [META_KEYS.clockOffsetMs]: "0",
+        [META_KEYS.idleTtlMs]: String(opts.idleTtlMs),
+        [META_KEYS.nodes]: String(opts.nodes),
+        id: opts.id,
+      });
+      await this.scheduleAlarm(wallMs);
+    }
+    return this.info()!;
+  }
+
+  info(): SandboxInfo | null {
+    if (!this.cluster) return null;
+    const counts = this.cluster.store.countByResource();
+    return {
+      id: this.metaCache.get("id") ?? "",
+      createdAt: new Date(this.metaNumber(META_KEYS.createdAtMs)).toISOString(),
+      expiresAt: new Date(this.expiresAtMs()).toISOString(),
+      nodes: this.metaNumber(META_KEYS.nodes),
+      resourceVersion: this.cluster.store.resourceVersion,
+      objectCounts: counts,
+      objects: this.cluster.store.size,
+    };
+  }
+
+  async touch(): Promise<SandboxInfo | null> {
+    if (!this.cluster) return null;
+    this.markUsed();
+    return this.info();
+  }
+
+  /** Deletes every row, the alarm and memory: the sandbox is gone. */
+  async destroy(): Promise<boolean> {
+    const existed = !!this.cluster;
+    this.cluster = undefined;
+    this.metaCache.clear();
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.alarmAtMs = null;
+    return existed;
+  }
+
+  /** The Kubernetes API of this sandbox; the Worker has authenticated the caller. */
+  override async fetch(request: Request): Promise<Response> {
+    const cluster = this.cluster;
+    if (!cluster) return statusResponse(404, "NotFound", "this sandbox does not exist or has expired; create a new session");
+    const url = new URL(request.url);
+    const apiPath = url.pathname.replace(/^\/clusters\/[^/]+/, "") || "/";
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    if (declared > LIMITS.maxRequestBodyBytes) {
+      return statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${LIMITS.maxRequestBodyBytes}`);
+    }
+    let body: Uint8Array | undefined;
+    if (request.body) {
+      body = await readLimited(request.body, LIMITS.maxRequestBodyBytes);
+      if (!body) return statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${LIMITS.maxRequestBodyBytes}`);
+    }
+    const headers: Record<string, string | undefined> = {};
+    request.headers.forEach((v, k) => (headers[k] = v));
+    let response: Response;
+    try {
+      const r = cluster.handle({ method: request.method, path: apiPath, query: url.searchParams, headers, body, user: KUBERNETES_ADMIN, nowMs: this.nowMs() });
+      const writes = cluster.takeWrites();
+      this.persist(writes);
+      if (writes?.puts.length || writes?.deletes.length) await this.scheduleAlarm(Date.now());
+      response = toResponse(r);
+    } catch (e) {
+      // A bug, not bad input: drop whatever the failed request changed in memory and report it.
+      console.error("sandbox request failed", e);
+      this.loadFromStorage();
+      return statusResponse(500, "InternalError", `Internal error occurred: ${(e as Error).message}`);
+    }
+    this.markUsed();
+    return response;
+  }
+
+  /** Runs due controller work, then re-arms for the next timed event or the expiry. */
+  override async alarm(): Promise<void> {
+    if (!this.cluster) return;
+    const wallMs = Date.now();
+    if (wallMs >= this.expiresAtMs()) {
+      await this.destroy();
+      return;
+    }
+    const result = this.cluster.reconcile(this.nowMs());
+    this.persist(this.cluster.takeWrites());
+    this.alarmAtMs = null;
+    const wakeWallMs = result.nextWakeMs === undefined ? undefined : result.nextWakeMs - this.metaNumber(META_KEYS.clockOffsetMs);
+    await this.scheduleAlarm(wakeWallMs);
+  }
+
+  /** Sets the one alarm to the earlier of `atMs` and the expiry, skipping redundant writes. */
+  private async scheduleAlarm(atMs: number | undefined) {
+    const target = Math.min(atMs ?? Infinity, this.expiresAtMs());
+    if (this.alarmAtMs !== null && this.alarmAtMs <= target && this.alarmAtMs > Date.now() - 1000) return;
+    this.alarmAtMs = target;
+    await this.ctx.storage.setAlarm(target);
+  }
+
+  private markUsed() {
+    const now = Date.now();
+    if (now - this.metaNumber(META_KEYS.lastUsedMs) < LAST_USED_GRANULARITY_MS) return;
+    this.persist(undefined, { [META_KEYS.lastUsedMs]: String(now) });
+    // Expiry moved later; the alarm set for the old expiry will re-arm itself when it fires.
+  }
+
+  /** Writes one request's changes in a single transaction. */
+  private persist(writes: ClusterWrites | undefined, extraMeta: Record<string, string> = {}) {
+    const metaRows: Record<string, string> = { ...extraMeta };
+    if (writes) {
+      metaRows[META_KEYS.resourceVersion] = String(writes.resourceVersion);
+      metaRows[META_KEYS.rngState] = writes.rngState;
+    }
+    if (!writes && !Object.keys(metaRows).length) return;
+    this.ctx.storage.transactionSync(() => {
+      for (const row of writes?.puts ?? []) {
+        this.db
+          .insert(schema.objects)
+          .values(row)
+          .onConflictDoUpdate({ target: schema.objects.key, set: { body: row.body } })
+          .run();
+      }
+      const deletes = writes?.deletes ?? [];
+      for (let i = 0; i < deletes.length; i += 90) {
+        this.db.delete(schema.objects).where(inArray(schema.objects.key, deletes.slice(i, i + 90))).run();
+      }
+      for (const [key, value] of Object.entries(metaRows)) {
+        if (this.metaCache.get(key) === value) continue;
+        this.db.insert(schema.meta).values({ key, value }).onConflictDoUpdate({ target: schema.meta.key, set: { value } }).run();
+      }
+    });
+    for (const [k, v] of Object.entries(metaRows)) this.metaCache.set(k, v);
+  }
+}
+
+async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.byteLength;
+  }
+  return out;
+}
+
+export { eq };
