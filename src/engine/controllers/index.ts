@@ -4,9 +4,10 @@ import { earliest } from "./types";
 import { garbageCollector } from "./garbage-collector";
 import { namespaceController } from "./namespace";
 import { podTermination } from "./pod-termination";
+import { namespaceDefaults } from "./namespace-defaults";
 import { LIMITS } from "../limits";
 
-export const CONTROLLERS: readonly Controller[] = [namespaceController, garbageCollector, podTermination];
+export const CONTROLLERS: readonly Controller[] = [namespaceController, namespaceDefaults, garbageCollector, podTermination];
 
 export interface RunResult {
   passes: number;
