@@ -129,6 +129,8 @@ function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path:
       const props = s.properties;
       const childStruct = raw?.$ref && !root ? refName(raw.$ref).slice(refName(raw.$ref).lastIndexOf(".") + 1) : structName;
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        // Strategic-merge directives left in newly added list items are not fields (the server drops them).
+        if (k.startsWith("$")) continue;
         const childPath = path ? `${path}.${k}` : k;
         let childSchema: JsonSchema | undefined;
         if (props && k in props) childSchema = props[k];
