@@ -13,7 +13,7 @@ export const ORIGIN = "http://127.0.0.1:8787";
 export async function call(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set("authorization", `Bearer ${init.token}`);
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }));
+  return (exports as unknown as { default: Fetcher }).default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }));
 }
 
 export async function newSession(body: unknown = {}): Promise<Session> {

@@ -14,6 +14,7 @@ export interface JsonSchema {
   required?: string[];
   enum?: unknown[];
   anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
   $ref?: string;
   [ext: `x-${string}`]: unknown;
 }
@@ -46,6 +47,11 @@ export function resolve(schema: JsonSchema | undefined, ks: KindSchema): JsonSch
   let s = schema;
   for (let i = 0; s && i < 10; i++) {
     if (s.$ref) s = { ...ks.definitions[refName(s.$ref)], ...withoutRef(s) };
+    else if (s.allOf && s.allOf.length === 1) {
+      // zod wraps a described reference as allOf: [{$ref}] with the field's own extensions beside it.
+      const { allOf, ...rest } = s;
+      s = { ...allOf[0], ...rest };
+    }
     else if (s.anyOf && !s["x-kubernetes-int-or-string"] && !s["x-kubernetes-quantity"]) {
       const concrete = s.anyOf.filter((b) => !(b.type === "null" || (b as { nullable?: boolean }).nullable));
       if (concrete.length !== 1) return s;

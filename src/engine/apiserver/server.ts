@@ -43,7 +43,12 @@ export class ApiServer {
     try {
       return this.route(req);
     } catch (e) {
-      if (e instanceof ApiError) return json(e.code, e.toStatus());
+      if (e instanceof ApiError) {
+        // The real server answers some malformed patches and apply configurations with 500; bad
+        // input must never look like a server failure here, so those become 400 with the same message.
+        if (e.code >= 500) return json(400, new ApiError(400, "BadRequest", e.message, e.details).toStatus());
+        return json(e.code, e.toStatus());
+      }
       if (e instanceof PatchError) return json(e.code, new ApiError(e.code, e.code === 422 ? "Invalid" : "BadRequest", e.message).toStatus());
       throw e;
     }
@@ -66,7 +71,7 @@ export class ApiServer {
     if (path.startsWith("/openapi/v3/")) {
       const doc = openApiDocument(this.state.kinds, path.slice("/openapi/v3/".length));
       if (!doc) throw resourceNotFound();
-      return { status: 200, body: doc.body, headers: { etag: `"${doc.hash}"`, "cache-control": "public, immutable" } };
+      return { status: 200, body: doc.json, contentType: "application/json", headers: { etag: `"${doc.hash}"`, "cache-control": "public, immutable" } };
     }
     const parts = path.split("/").filter(Boolean);
     if (parts[0] === "api" && parts.length === 2) {
@@ -149,7 +154,7 @@ export class ApiServer {
     }
     const dryRun = req.query.getAll("dryRun");
     if (dryRun.some((d) => d !== "All")) throw badRequest(`Invalid dryRun value: ${dryRun.join(",")}: supported values: "All"`);
-    return { dryRun: dryRun.includes("All"), fieldValidation: fv as FieldValidation, fieldManager: req.query.get("fieldManager") ?? undefined, nowMs: req.nowMs };
+    return { dryRun: dryRun.includes("All"), fieldValidation: fv as FieldValidation, fieldManager: req.query.get("fieldManager") ?? undefined, userAgent: req.headers["user-agent"], nowMs: req.nowMs };
   }
 
   private writeResponse(req: ApiRequest, def: KindDef, r: WriteResult): ApiResponse {
@@ -261,7 +266,13 @@ export class ApiServer {
     if (ct === "application/apply-patch+yaml") {
       const applied = parseBody(req.body, ct);
       const force = req.query.get("force") === "true";
-      if (!opts.fieldManager) throw badRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch");
+      if (!opts.fieldManager) {
+        throw new ApiError(422, "Invalid", 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', {
+          group: "meta.k8s.io",
+          kind: "PatchOptions",
+          causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }],
+        });
+      }
       return this.writeResponse(req, def, serverSideApply(this.state, { def, namespace: ns, name, applied, force, subresource, opts }));
     }
     if (!["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"].includes(ct)) {

@@ -10,11 +10,17 @@ import { rfc3339 } from "../machinery/time";
 import { randomSuffix, uuid } from "../machinery/rng";
 import type { FieldError } from "../machinery/field-errors";
 import { StoreFullError } from "../store/store";
+import { trackManagedFields } from "./managed-fields";
+import type { ManagedFieldsEntry } from "../kinds/types";
 
 export interface WriteOptions {
   dryRun: boolean;
   fieldValidation: FieldValidation;
   fieldManager?: string;
+  /** For the default field manager (the user agent up to its first "/"). */
+  userAgent?: string;
+  /** Server-side apply hands its computed managedFields over through this. */
+  presetManagedFields?: ManagedFieldsEntry[];
   nowMs: number;
 }
 
@@ -74,6 +80,7 @@ export function createObject(state: ClusterState, def: KindDef, namespace: strin
   resetSystemMeta(obj);
   const ctx = admissionContext(state, opts.nowMs);
   def.applyDefaults?.(obj, { nowMs: opts.nowMs });
+  trackManagedFields(undefined, obj, def, opts);
   if (!m.name && m.generateName) m.name = generateName(state, m.generateName);
   m.uid = uuid(state.rng as never);
   m.creationTimestamp = rfc3339(opts.nowMs);
@@ -167,6 +174,7 @@ export function updateObject(state: ClusterState, u: UpdateInput): WriteResult {
     def.prepareForUpdate?.(obj, clone(old), admissionContext(state, opts.nowMs));
     if (def.tracksGeneration && !deepEqual(specOf(obj), specOf(old))) m.generation = (old.metadata.generation ?? 0) + 1;
   }
+  trackManagedFields(old, obj, def, opts, u.subresource);
   obj.metadata.resourceVersion = old.metadata.resourceVersion;
   const errs: FieldError[] = [
     ...validateObjectMetaUpdate(def, obj.metadata, old.metadata),

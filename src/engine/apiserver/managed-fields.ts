@@ -1,0 +1,1222 @@
+// metadata.managedFields: field sets in the FieldsV1 format, the structured view of a kind's schema
+// that server-side apply needs (which lists are maps/sets/atomic, which objects are structs), and the
+// bookkeeping the API server does on every write. Follows sigs.k8s.io/structured-merge-diff
+// (fieldpath, typed: ToFieldSet / Compare / RemoveItems) and
+// k8s.io/apimachinery/pkg/util/managedfields/internal (fieldmanager.go, managedfields.go,
+// managedfieldsupdater.go, stripmeta.go, skipnonapplied.go, capmanagers.go, buildmanagerinfo.go).
+import { apiVersionOf, type KindDef, type KubeObject, type ManagedFieldsEntry } from "../kinds/types";
+import { kindSchemaOf, refName, type JsonSchema, type KindSchema } from "./schemas";
+import { deepEqual } from "../machinery/json";
+import { parseRfc3339, rfc3339 } from "../machinery/time";
+
+// =============================================================================================
+// Path elements
+// =============================================================================================
+//
+// A path element is kept in its serialized FieldsV1 form, which is canonical (key fields sorted by
+// name, values as Go's JSON encoder writes them): "f:name", `k:{"name":"nginx"}`, `v:"x"`, "i:0".
+
+/** Go's JSON encoding of a scalar/value (encoding/json escapes <, >, & and U+2028/2029). */
+export function goJson(v: unknown): string {
+  return JSON.stringify(v ?? null)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+export const fieldPE = (name: string) => `f:${name}`;
+export const indexPE = (i: number) => `i:${i}`;
+export const valuePE = (v: unknown) => `v:${goJson(v)}`;
+export function keyPE(fields: Record<string, unknown>): string {
+  const names = Object.keys(fields).sort(byteCompare);
+  return `k:{${names.map((n) => `${goJson(n)}:${goJson(fields[n])}`).join(",")}}`;
+}
+
+type ParsedPE =
+  | { t: 0; name: string }
+  | { t: 1; fields: Array<[string, unknown]> }
+  | { t: 2; value: unknown }
+  | { t: 3; index: number };
+
+const parsedCache = new Map<string, ParsedPE>();
+
+function parsePE(pe: string): ParsedPE {
+  let p = parsedCache.get(pe);
+  if (p) return p;
+  const body = pe.slice(2);
+  switch (pe[0]) {
+    case "f":
+      p = { t: 0, name: body };
+      break;
+    case "k": {
+      const obj = JSON.parse(body) as Record<string, unknown>;
+      p = { t: 1, fields: Object.keys(obj).sort(byteCompare).map((k) => [k, obj[k]] as [string, unknown]) };
+      break;
+    }
+    case "v":
+      p = { t: 2, value: JSON.parse(body) };
+      break;
+    default:
+      p = { t: 3, index: Number(body) };
+  }
+  if (parsedCache.size > 10000) parsedCache.clear();
+  parsedCache.set(pe, p);
+  return p;
+}
+
+function byteCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function valueRank(v: unknown): number {
+  if (typeof v === "number") return 0;
+  if (typeof v === "string") return 1;
+  if (typeof v === "boolean") return 2;
+  if (Array.isArray(v)) return 3;
+  if (v !== null && typeof v === "object") return 4;
+  return 5; // null
+}
+
+/** value.Compare: numbers < strings < booleans < lists < maps < null. */
+export function compareValues(a: unknown, b: unknown): number {
+  const ra = valueRank(a);
+  const rb = valueRank(b);
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  switch (ra) {
+    case 0:
+      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    case 1:
+      return byteCompare(a as string, b as string);
+    case 2:
+      return a === b ? 0 : a ? 1 : -1;
+    case 3: {
+      const la = a as unknown[];
+      const lb = b as unknown[];
+      for (let i = 0; i < Math.min(la.length, lb.length); i++) {
+        const c = compareValues(la[i], lb[i]);
+        if (c) return c;
+      }
+      return la.length === lb.length ? 0 : la.length < lb.length ? -1 : 1;
+    }
+    case 4: {
+      const ka = Object.keys(a as object).sort(byteCompare);
+      const kb = Object.keys(b as object).sort(byteCompare);
+      for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+        const c = byteCompare(ka[i], kb[i]) || compareValues((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]]);
+        if (c) return c;
+      }
+      return ka.length === kb.length ? 0 : ka.length < kb.length ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+/** PathElement.Compare: field names < keys < values < indexes. */
+export function comparePE(a: string, b: string): number {
+  if (a === b) return 0;
+  const pa = parsePE(a);
+  const pb = parsePE(b);
+  if (pa.t !== pb.t) return pa.t < pb.t ? -1 : 1;
+  switch (pa.t) {
+    case 0:
+      return byteCompare(pa.name, (pb as { name: string }).name);
+    case 1: {
+      const fa = pa.fields;
+      const fb = (pb as { fields: Array<[string, unknown]> }).fields;
+      for (let i = 0; ; i++) {
+        if (i >= fa.length && i >= fb.length) return 0;
+        if (i >= fa.length) return -1;
+        if (i >= fb.length) return 1;
+        const c = byteCompare(fa[i][0], fb[i][0]) || compareValues(fa[i][1], fb[i][1]);
+        if (c) return c;
+      }
+    }
+    case 2:
+      return compareValues(pa.value, (pb as { value: unknown }).value);
+    case 3:
+      return pa.index - (pb as { index: number }).index;
+  }
+}
+
+/** value.ToString: how a value appears in a path string. */
+function valueToString(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "string") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(valueToString).join(",")}]`;
+  if (typeof v === "object") return Object.entries(v).map(([k, x]) => `${k}=${valueToString(x)}`).join("");
+  return String(v);
+}
+
+/** PathElement.String: `.spec`, `[name="nginx"]`, `[="x"]`, `[0]`. */
+export function peString(pe: string): string {
+  const p = parsePE(pe);
+  switch (p.t) {
+    case 0:
+      return `.${p.name}`;
+    case 1:
+      return `[${p.fields.map(([k, v]) => `${k}=${valueToString(v)}`).join(",")}]`;
+    case 2:
+      return `[=${valueToString(p.value)}]`;
+    case 3:
+      return `[${p.index}]`;
+  }
+}
+
+/** Path.String: `.spec.template.spec.containers[name="nginx"].image`. */
+export const pathString = (path: readonly string[]) => path.map(peString).join("");
+
+/** Parses one FieldsV1 key; undefined for an unknown element type (skipped like the real decoder). */
+function canonicalPE(key: string): string | undefined {
+  if (key.length < 2 || key[1] !== ":") throw new Error(`key must be 2 characters long: ${key}`);
+  const body = key.slice(2);
+  switch (key[0]) {
+    case "f":
+      return key;
+    case "v":
+      return valuePE(JSON.parse(body));
+    case "k": {
+      const obj = JSON.parse(body);
+      if (!obj || typeof obj !== "object" || Array.isArray(obj)) throw new Error(`invalid key: ${key}`);
+      return keyPE(obj as Record<string, unknown>);
+    }
+    case "i": {
+      if (!/^-?\d+$/.test(body)) throw new Error(`invalid index: ${key}`);
+      return indexPE(Number(body));
+    }
+  }
+  return undefined;
+}
+
+// =============================================================================================
+// Field sets
+// =============================================================================================
+
+/** fieldpath.Set: member paths, as a tree of path elements. */
+export class FieldSet {
+  readonly members = new Set<string>();
+  readonly children = new Map<string, FieldSet>();
+
+  static of(...paths: ReadonlyArray<readonly string[]>): FieldSet {
+    const s = new FieldSet();
+    for (const p of paths) s.insert(p);
+    return s;
+  }
+
+  /** Inserts a path (a zero-length path, "the whole object", is never tracked). */
+  insert(path: readonly string[]): this {
+    if (!path.length) return this;
+    let s: FieldSet = this;
+    for (let i = 0; i < path.length - 1; i++) {
+      let c = s.children.get(path[i]);
+      if (!c) s.children.set(path[i], (c = new FieldSet()));
+      s = c;
+    }
+    s.members.add(path[path.length - 1]);
+    return this;
+  }
+
+  has(path: readonly string[]): boolean {
+    if (!path.length) return false;
+    let s: FieldSet | undefined = this;
+    for (let i = 0; i < path.length - 1 && s; i++) s = s.children.get(path[i]);
+    return !!s && s.members.has(path[path.length - 1]);
+  }
+
+  isEmpty(): boolean {
+    if (this.members.size) return false;
+    for (const c of this.children.values()) if (!c.isEmpty()) return false;
+    return true;
+  }
+
+  /** The subset under one path element, prefix removed (empty when none). */
+  withPrefix(pe: string): FieldSet {
+    return this.children.get(pe) ?? new FieldSet();
+  }
+
+  union(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) out.members.add(m);
+    for (const m of o.members) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      const oc = o.children.get(pe);
+      out.children.set(pe, oc ? c.union(oc) : c.clone());
+    }
+    for (const [pe, c] of o.children) if (!this.children.has(pe)) out.children.set(pe, c.clone());
+    return out;
+  }
+
+  intersection(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (o.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      const oc = o.children.get(pe);
+      if (!oc) continue;
+      const r = c.intersection(oc);
+      if (!r.isEmpty()) out.children.set(pe, r);
+    }
+    return out;
+  }
+
+  /** Paths in this set and not in o (a parent minus its child is still the parent). */
+  difference(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      const oc = o.children.get(pe);
+      if (!oc) {
+        out.children.set(pe, c.clone());
+        continue;
+      }
+      const r = c.difference(oc);
+      if (!r.isEmpty()) out.children.set(pe, r);
+    }
+    return out;
+  }
+
+  /** Like difference, but a member of o also removes everything below it. */
+  recursiveDifference(o: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      if (o.members.has(pe)) continue;
+      const oc = o.children.get(pe);
+      if (!oc) {
+        out.children.set(pe, c.clone());
+        continue;
+      }
+      const r = c.recursiveDifference(oc);
+      if (!r.isEmpty()) out.children.set(pe, r);
+    }
+    return out;
+  }
+
+  equals(o: FieldSet): boolean {
+    return this.difference(o).isEmpty() && o.difference(this).isEmpty();
+  }
+
+  clone(): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) out.members.add(m);
+    for (const [pe, c] of this.children) out.children.set(pe, c.clone());
+    return out;
+  }
+
+  /** Member paths in Set.Iterate order: this level's members (sorted), then each child (sorted). */
+  paths(): string[][] {
+    const out: string[][] = [];
+    const walk = (s: FieldSet, prefix: string[]) => {
+      for (const m of [...s.members].sort(comparePE)) out.push([...prefix, m]);
+      for (const pe of [...s.children.keys()].sort(comparePE)) walk(s.children.get(pe)!, [...prefix, pe]);
+    };
+    walk(this, []);
+    return out;
+  }
+
+  /** The FieldsV1 JSON ("." marks a node that is itself a member and also has children). */
+  toFieldsV1(): Record<string, unknown> {
+    const emit = (s: FieldSet, self: boolean): Record<string, unknown> => {
+      const out: Record<string, unknown> = {};
+      if (self) out["."] = {};
+      const keys = [...new Set([...s.members, ...[...s.children.keys()].filter((k) => !s.children.get(k)!.isEmpty())])].sort(comparePE);
+      for (const k of keys) {
+        const c = s.children.get(k);
+        if (c && !c.isEmpty()) out[k] = emit(c, s.members.has(k));
+        else out[k] = {};
+      }
+      return out;
+    };
+    return emit(this, false);
+  }
+
+  /** Parses FieldsV1 (throws on malformed input). */
+  static fromFieldsV1(json: unknown): FieldSet {
+    const read = (obj: unknown): { set?: FieldSet; member: boolean } => {
+      if (obj === null || typeof obj !== "object" || Array.isArray(obj)) throw new Error("FieldsV1 must be a JSON object");
+      let set: FieldSet | undefined;
+      let member = false;
+      for (const [key, v] of Object.entries(obj as Record<string, unknown>)) {
+        if (key === ".") {
+          member = true;
+          continue;
+        }
+        const pe = canonicalPE(key);
+        if (pe === undefined) continue;
+        const r = read(v);
+        if (r.member) (set ??= new FieldSet()).members.add(pe);
+        if (r.set) {
+          set ??= new FieldSet();
+          const existing = set.children.get(pe);
+          set.children.set(pe, existing ? existing.union(r.set) : r.set);
+        }
+      }
+      if (!set) member = true;
+      return { set, member };
+    };
+    return read(json ?? {}).set ?? new FieldSet();
+  }
+}
+
+// =============================================================================================
+// The structured schema of a kind (what structured-merge-diff's schema.Schema says)
+// =============================================================================================
+
+export type ScalarType = "string" | "numeric" | "boolean" | "untyped";
+
+export interface ScalarNode {
+  kind: "scalar";
+  scalar: ScalarType;
+}
+
+export interface ListNode {
+  kind: "list";
+  /** atomic: replaced whole; associative: merged item by item (by keys, or as a set of scalars). */
+  relationship: "atomic" | "associative";
+  /** x-kubernetes-list-map-keys (or the patch merge key); empty for a set. */
+  keys: string[];
+  /** Defaults of key fields, used when an item omits one (ports' protocol is "TCP"). */
+  keyDefaults: Record<string, unknown>;
+  readonly elem: TypeNode;
+}
+
+export interface MapNode {
+  kind: "map";
+  /** x-kubernetes-map-type: atomic / +structType=atomic. */
+  atomic: boolean;
+  /** A struct field (as opposed to a key of a map[string]T). */
+  hasField(name: string): boolean;
+  field(name: string): TypeNode | undefined;
+  fieldNames(): string[];
+  /** Type of entries that are not struct fields (map values); undefined for a closed struct. */
+  readonly elem: TypeNode | undefined;
+}
+
+/** Untyped (x-kubernetes-preserve-unknown-fields): typed by the value — maps granular, lists atomic. */
+export interface DeducedNode {
+  kind: "deduced";
+}
+
+export type TypeNode = ScalarNode | ListNode | MapNode | DeducedNode;
+
+export const DEDUCED: DeducedNode = { kind: "deduced" };
+const DEDUCED_MAP: MapNode = {
+  kind: "map",
+  atomic: false,
+  hasField: () => false,
+  field: () => undefined,
+  fieldNames: () => [],
+  elem: DEDUCED,
+};
+const ATOMIC_LIST: ListNode = { kind: "list", relationship: "atomic", keys: [], keyDefaults: {}, elem: DEDUCED };
+const UNTYPED_SCALAR: ScalarNode = { kind: "scalar", scalar: "untyped" };
+
+/** Types whose Go definition says +structType=atomic (the OpenAPI marks them x-kubernetes-map-type: atomic). */
+const ATOMIC_STRUCTS = new Set([
+  "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+  "io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference",
+  "io.k8s.api.core.v1.ObjectReference",
+  "io.k8s.api.core.v1.LocalObjectReference",
+  "io.k8s.api.core.v1.TypedLocalObjectReference",
+  "io.k8s.api.core.v1.SecretReference",
+  "io.k8s.api.core.v1.ConfigMapKeySelector",
+  "io.k8s.api.core.v1.SecretKeySelector",
+  "io.k8s.api.core.v1.ObjectFieldSelector",
+  "io.k8s.api.core.v1.ResourceFieldSelector",
+  "io.k8s.api.core.v1.NodeSelector",
+  "io.k8s.api.core.v1.NodeSelectorTerm",
+  "io.k8s.api.core.v1.TopologySelectorTerm",
+]);
+
+/** Follows $ref, allOf and nullable anyOf wrappers; remembers the last named definition. */
+function resolveJs(schema: JsonSchema | undefined, ks: KindSchema): { s: JsonSchema | undefined; ref?: string } {
+  let s = schema;
+  let ref: string | undefined;
+  for (let i = 0; s && i < 20; i++) {
+    if (s.$ref) {
+      ref = refName(s.$ref);
+      const { $ref: _r, ...rest } = s;
+      s = { ...ks.definitions[ref], ...rest };
+      continue;
+    }
+    const allOf = (s as { allOf?: JsonSchema[] }).allOf;
+    if (allOf) {
+      const { allOf: _a, ...rest } = s as JsonSchema & { allOf?: JsonSchema[] };
+      let merged: JsonSchema = {};
+      for (const branch of allOf) {
+        const r = resolveJs(branch, ks);
+        if (r.ref) ref = r.ref;
+        merged = { ...merged, ...r.s, properties: { ...merged.properties, ...r.s?.properties } };
+        if (!merged.properties || !Object.keys(merged.properties).length) delete merged.properties;
+      }
+      s = { ...merged, ...rest };
+      continue;
+    }
+    if (s.anyOf && !s["x-kubernetes-int-or-string"] && !s["x-kubernetes-quantity"]) {
+      const concrete = s.anyOf.filter((b) => !(b.type === "null" || (b as { nullable?: boolean }).nullable));
+      if (concrete.length !== 1) return { s, ref };
+      const { anyOf: _a, ...rest } = s;
+      s = { ...concrete[0], ...rest };
+      continue;
+    }
+    break;
+  }
+  return { s, ref };
+}
+
+class StructNode implements MapNode {
+  readonly kind = "map" as const;
+  private readonly fields = new Map<string, TypeNode>();
+  private elemNode: TypeNode | undefined | null = null;
+  constructor(
+    private readonly conv: SchemaConverter,
+    private readonly js: JsonSchema,
+    readonly atomic: boolean,
+  ) {}
+  hasField(name: string): boolean {
+    return !!this.js.properties && Object.prototype.hasOwnProperty.call(this.js.properties, name);
+  }
+  field(name: string): TypeNode | undefined {
+    if (!this.hasField(name)) return undefined;
+    let n = this.fields.get(name);
+    if (!n) this.fields.set(name, (n = this.conv.node(this.js.properties![name])));
+    return n;
+  }
+  fieldNames(): string[] {
+    return Object.keys(this.js.properties ?? {});
+  }
+  get elem(): TypeNode | undefined {
+    if (this.elemNode === null) {
+      const ap = this.js.additionalProperties;
+      if (ap && typeof ap === "object") this.elemNode = this.conv.node(ap);
+      else if (ap === true || this.js["x-kubernetes-preserve-unknown-fields"] || (!this.js.properties && ap === undefined)) this.elemNode = DEDUCED;
+      else this.elemNode = undefined;
+    }
+    return this.elemNode;
+  }
+}
+
+class ListTypeNode implements ListNode {
+  readonly kind = "list" as const;
+  private elemNode: TypeNode | undefined;
+  constructor(
+    private readonly conv: SchemaConverter,
+    private readonly items: JsonSchema | undefined,
+    readonly relationship: "atomic" | "associative",
+    readonly keys: string[],
+  ) {}
+  get elem(): TypeNode {
+    return (this.elemNode ??= this.conv.node(this.items));
+  }
+  get keyDefaults(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const item = resolveJs(this.items, this.conv.ks).s;
+    for (const k of this.keys) {
+      const prop = resolveJs(item?.properties?.[k], this.conv.ks).s as (JsonSchema & { default?: unknown }) | undefined;
+      if (prop?.default !== undefined) out[k] = prop.default;
+      // The OpenAPI of the built-in kinds defaults every port protocol to "TCP".
+      else if (k === "protocol") out[k] = "TCP";
+    }
+    return out;
+  }
+}
+
+/** Turns a kind's JSON Schema into structured-merge-diff types (kube-openapi schemaconv rules). */
+class SchemaConverter {
+  private readonly cache = new Map<JsonSchema, TypeNode>();
+  constructor(readonly ks: KindSchema) {}
+
+  node(raw: JsonSchema | undefined): TypeNode {
+    if (!raw) return DEDUCED;
+    let n = this.cache.get(raw);
+    if (!n) {
+      n = this.build(raw);
+      this.cache.set(raw, n);
+    }
+    return n;
+  }
+
+  private build(raw: JsonSchema): TypeNode {
+    const { s, ref } = resolveJs(raw, this.ks);
+    if (!s) return DEDUCED;
+    if (s["x-kubernetes-int-or-string"] || s["x-kubernetes-quantity"]) return UNTYPED_SCALAR;
+    const type = Array.isArray(s.type) ? s.type.find((t) => t !== "null") : s.type;
+    if (type === "array") {
+      const lt = s["x-kubernetes-list-type"] as string | undefined;
+      if (lt === "map") return new ListTypeNode(this, s.items, "associative", (s["x-kubernetes-list-map-keys"] as string[] | undefined) ?? []);
+      if (lt === "set") return new ListTypeNode(this, s.items, "associative", []);
+      if (lt === "atomic") return new ListTypeNode(this, s.items, "atomic", []);
+      const strategy = s["x-kubernetes-patch-strategy"] as string | undefined;
+      if (strategy?.split(",").includes("merge")) {
+        const key = s["x-kubernetes-patch-merge-key"] as string | undefined;
+        return new ListTypeNode(this, s.items, "associative", key ? [key] : []);
+      }
+      return new ListTypeNode(this, s.items, "atomic", []);
+    }
+    if (type === "object" || s.properties) {
+      const atomic = s["x-kubernetes-map-type"] === "atomic" || (!!ref && ATOMIC_STRUCTS.has(ref) && s["x-kubernetes-map-type"] !== "granular");
+      return new StructNode(this, s, atomic);
+    }
+    if (s["x-kubernetes-preserve-unknown-fields"]) return DEDUCED;
+    if (type === "string") return { kind: "scalar", scalar: "string" };
+    if (type === "integer" || type === "number") return { kind: "scalar", scalar: "numeric" };
+    if (type === "boolean") return { kind: "scalar", scalar: "boolean" };
+    return DEDUCED;
+  }
+}
+
+const rootCache = new WeakMap<KindDef, TypeNode>();
+
+/** The structured type of a kind's objects; a fully untyped (deduced) type without a kind. */
+export function typeOfKind(def: KindDef | undefined): TypeNode {
+  if (!def) return DEDUCED;
+  let n = rootCache.get(def);
+  if (!n) {
+    const ks = kindSchemaOf(def);
+    n = new SchemaConverter(ks).node(ks.root);
+    rootCache.set(def, n);
+  }
+  return n;
+}
+
+export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** The concrete type a (possibly deduced) node has for a value. */
+export function effectiveType(node: TypeNode | undefined, v: unknown): Exclude<TypeNode, DeducedNode> {
+  if (node && node.kind !== "deduced") return node;
+  if (isPlainObject(v)) return DEDUCED_MAP;
+  if (Array.isArray(v)) return ATOMIC_LIST;
+  return UNTYPED_SCALAR;
+}
+
+/** The type below one path element. */
+export function childType(node: TypeNode | undefined, pe: string): TypeNode {
+  if (!node || node.kind === "deduced" || node.kind === "scalar") return DEDUCED;
+  if (node.kind === "map") {
+    if (pe.startsWith("f:")) return node.field(pe.slice(2)) ?? node.elem ?? DEDUCED;
+    return DEDUCED;
+  }
+  return node.elem;
+}
+
+/** Why an item of an associative list has no path element (typed/helpers.go wording). */
+export class ListItemError extends Error {}
+
+/** The path element of a list item: its keys, its value (set) or its index (atomic). */
+export function listItemPE(list: ListNode, item: unknown, index: number): string {
+  if (list.relationship !== "associative") return indexPE(index);
+  if (list.keys.length) {
+    if (item === null) throw new ListItemError("associative list with keys may not have a null element");
+    if (!isPlainObject(item)) throw new ListItemError("associative list with keys may not have non-map elements");
+    const fields: Record<string, unknown> = {};
+    const defaults = list.keyDefaults;
+    for (const k of list.keys) {
+      if (k in item && item[k] !== undefined) fields[k] = item[k];
+      else if (defaults[k] !== undefined) fields[k] = defaults[k];
+    }
+    if (!Object.keys(fields).length) {
+      throw new ListItemError(
+        `associative list with keys has an element that omits all key fields [${list.keys.map((k) => JSON.stringify(k)).join(" ")}] (and doesn't have default values for any key fields)`,
+      );
+    }
+    return keyPE(fields);
+  }
+  if (isPlainObject(item)) throw new ListItemError("associative list without keys has an element that's a map type");
+  if (Array.isArray(item)) throw new ListItemError("not supported: associative list with lists as elements");
+  if (item === null) throw new ListItemError("associative list without keys has an element that's an explicit null");
+  return valuePE(item);
+}
+
+// =============================================================================================
+// Walking values with their types
+// =============================================================================================
+
+/** typed.ToFieldSet: every field, list item and map entry an object (or applied configuration) sets. */
+export function fieldSetOf(value: unknown, type: TypeNode): FieldSet {
+  const set = new FieldSet();
+  const walk = (v: unknown, node: TypeNode, path: string[]) => {
+    const t = effectiveType(node, v);
+    if (t.kind === "scalar") {
+      set.insert(path);
+      return;
+    }
+    if (t.kind === "list") {
+      if (t.relationship === "atomic") {
+        set.insert(path);
+        return;
+      }
+      if (!Array.isArray(v)) return;
+      v.forEach((item, i) => {
+        let pe: string;
+        try {
+          pe = listItemPE(t, item, i);
+        } catch {
+          return;
+        }
+        const p = [...path, pe];
+        walk(item, t.elem, p);
+        set.insert(p);
+      });
+      return;
+    }
+    if (t.atomic) {
+      set.insert(path);
+      return;
+    }
+    if (!isPlainObject(v)) return;
+    for (const [k, child] of Object.entries(v)) {
+      if (child === undefined) continue;
+      const p = [...path, fieldPE(k)];
+      walk(child, t.hasField(k) ? t.field(k)! : t.elem ?? DEDUCED, p);
+      if (child === null || (isPlainObject(child) && !Object.keys(child).length)) set.insert(p);
+      else if (!t.hasField(k)) set.insert(p);
+    }
+  };
+  walk(value, type, []);
+  return set;
+}
+
+/** Hooks of the merging walker (typed/merge.go): leaves get `leaf`, other nodes `post` after their children. */
+export interface PairVisitor {
+  leaf?(lhs: unknown, rhs: unknown, path: readonly string[]): void;
+  post?(lhs: unknown, rhs: unknown, path: readonly string[]): void;
+}
+
+/**
+ * Walks two values of one type together the way structured-merge-diff merges them; returns the merge
+ * (rhs wins on leaves, maps merged by key, associative lists merged by item). `undefined` is absent.
+ */
+export function mergeWalk(lhs: unknown, rhs: unknown, type: TypeNode, visitor: PairVisitor = {}, path: string[] = []): unknown {
+  const t = effectiveType(type, rhs !== undefined ? rhs : lhs);
+  let leaf = false;
+  let out: unknown;
+  if (t.kind === "scalar") leaf = true;
+  else if (t.kind === "list") {
+    const l = Array.isArray(lhs) ? lhs : undefined;
+    const r = Array.isArray(rhs) ? rhs : undefined;
+    if (t.relationship === "atomic" || ((!l || !l.length) && (!r || !r.length))) leaf = true;
+    else out = mergeListItems(l, r, t, visitor, path);
+  } else {
+    const l = isPlainObject(lhs) ? lhs : undefined;
+    const r = isPlainObject(rhs) ? rhs : undefined;
+    if (t.atomic || ((!l || !Object.keys(l).length) && (!r || !Object.keys(r).length))) leaf = true;
+    else {
+      const o: Record<string, unknown> = {};
+      const keys = [...Object.keys(l ?? {}), ...Object.keys(r ?? {}).filter((k) => !l || !(k in l))];
+      for (const k of keys) {
+        const lv = l?.[k];
+        const rv = r?.[k];
+        if (lv === undefined && rv === undefined) continue;
+        const child = mergeWalk(lv, rv, t.hasField(k) ? t.field(k)! : t.elem ?? DEDUCED, visitor, [...path, fieldPE(k)]);
+        if (child !== undefined) o[k] = child;
+      }
+      if (Object.keys(o).length) out = o;
+    }
+  }
+  if (leaf) {
+    visitor.leaf?.(lhs, rhs, path);
+    out = rhs !== undefined ? rhs : lhs;
+  } else visitor.post?.(lhs, rhs, path);
+  return out;
+}
+
+function mergeListItems(lhs: unknown[] | undefined, rhs: unknown[] | undefined, t: ListNode, visitor: PairVisitor, path: string[]): unknown {
+  const index = (list: unknown[] | undefined, allowDuplicates: boolean) => {
+    const pes: string[] = [];
+    const at: number[] = [];
+    const observed = new Map<string, unknown>();
+    (list ?? []).forEach((item, i) => {
+      let pe: string;
+      try {
+        pe = listItemPE(t, item, i);
+      } catch {
+        return;
+      }
+      if (observed.has(pe)) {
+        if (!allowDuplicates) return;
+        observed.set(pe, null); // duplicated items are not merged with the new value
+      } else observed.set(pe, item);
+      pes.push(pe);
+      at.push(i);
+    });
+    return { pes, at, observed };
+  };
+  const R = index(rhs, false);
+  const L = index(lhs, true);
+  const out: unknown[] = [];
+  const shared = R.pes.filter((pe) => L.observed.has(pe));
+  let nextShared = shared.shift();
+  const mergedRHS = new Set<string>();
+  const item = (pe: string, l: unknown, r: unknown) => {
+    const m = mergeWalk(l, r, t.elem, visitor, [...path, pe]);
+    if (m !== undefined) out.push(m);
+  };
+  for (let lI = 0, rI = 0; lI < L.pes.length || rI < R.pes.length; ) {
+    if (lI < L.pes.length && rI < R.pes.length) {
+      const pe = L.pes[lI];
+      if (pe === R.pes[rI]) {
+        mergedRHS.add(pe);
+        item(pe, L.observed.get(pe), R.observed.get(pe));
+        lI++;
+        rI++;
+        nextShared = shared.shift();
+        continue;
+      }
+      if (R.observed.has(pe) && nextShared !== undefined && nextShared !== pe) {
+        lI++;
+        continue;
+      }
+    }
+    if (lI < L.pes.length) {
+      const pe = L.pes[lI];
+      if (!R.observed.has(pe)) {
+        item(pe, lhs![L.at[lI]], undefined);
+        lI++;
+        continue;
+      } else if (mergedRHS.has(pe)) lI++;
+    }
+    if (rI < R.pes.length) {
+      const pe = R.pes[rI];
+      mergedRHS.add(pe);
+      item(pe, L.observed.get(pe), R.observed.get(pe));
+      rI++;
+      if (nextShared !== undefined && nextShared === pe) nextShared = shared.shift();
+    }
+  }
+  return out.length ? out : undefined;
+}
+
+export interface Comparison {
+  added: FieldSet;
+  modified: FieldSet;
+  removed: FieldSet;
+}
+
+/** typed.Compare: which fields an update added, modified and removed. */
+export function compareObjects(lhs: unknown, rhs: unknown, type: TypeNode): Comparison {
+  const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
+  mergeWalk(lhs, rhs, type, {
+    leaf(l, r, path) {
+      if (l === undefined) c.added.insert(path);
+      else if (r === undefined) c.removed.insert(path);
+      else if (!deepEqual(l, r)) c.modified.insert(path);
+    },
+    post(l, r, path) {
+      if (l === undefined) c.added.insert(path);
+      else if (r === undefined) c.removed.insert(path);
+    },
+  });
+  return c;
+}
+
+export function excludeFields(c: Comparison, ignored: FieldSet | undefined): Comparison {
+  if (!ignored || ignored.isEmpty()) return c;
+  return { added: c.added.recursiveDifference(ignored), modified: c.modified.recursiveDifference(ignored), removed: c.removed.recursiveDifference(ignored) };
+}
+
+/** Set.EnsureNamedFieldsAreMembers: struct fields on the way to a member become members too. */
+export function ensureNamedFieldsAreMembers(set: FieldSet, type: TypeNode): FieldSet {
+  const out = new FieldSet();
+  for (const m of set.members) out.members.add(m);
+  for (const [pe, child] of set.children) {
+    if (pe.startsWith("f:") && type.kind === "map" && type.hasField(pe.slice(2))) out.members.add(pe);
+    const sub = ensureNamedFieldsAreMembers(child, childType(type, pe));
+    if (!sub.isEmpty()) out.children.set(pe, sub);
+  }
+  return out;
+}
+
+/** typed.RemoveItems: the value without the members of the set (and what is below them). */
+export function removeItems(value: unknown, toRemove: FieldSet, type: TypeNode): unknown {
+  const t = effectiveType(type, value);
+  if (t.kind === "scalar") return value;
+  if (t.kind === "list") {
+    if (!Array.isArray(value) || !value.length || t.relationship === "atomic") return undefined;
+    const items: unknown[] = [];
+    value.forEach((item, i) => {
+      let pe: string;
+      try {
+        pe = listItemPE(t, item, i);
+      } catch {
+        items.push(item);
+        return;
+      }
+      if (toRemove.members.has(pe)) return;
+      const sub = toRemove.children.get(pe);
+      items.push(sub && !sub.isEmpty() ? removeItems(item, sub, t.elem) ?? null : item);
+    });
+    return items.length ? items : undefined;
+  }
+  if (!isPlainObject(value) || !Object.keys(value).length || t.atomic) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    const pe = fieldPE(k);
+    if (toRemove.members.has(pe)) continue;
+    const sub = toRemove.children.get(pe);
+    out[k] = sub && !sub.isEmpty() ? removeItems(v, sub, t.hasField(k) ? t.field(k)! : t.elem ?? DEDUCED) ?? null : v;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+// =============================================================================================
+// managedFields entries
+// =============================================================================================
+
+export interface ManagerRecord {
+  manager: string;
+  operation: "Apply" | "Update";
+  apiVersion: string;
+  subresource?: string;
+  time?: string;
+  set: FieldSet;
+}
+
+/** Managers by identifier (BuildManagerIdentifier). */
+export type ManagedFieldSets = Map<string, ManagerRecord>;
+
+/** BuildManagerIdentifier: the entry without time and fields; appliers also without apiVersion. */
+export function managerIdentifier(manager: string, operation: "Apply" | "Update", apiVersion: string, subresource?: string): string {
+  const id: Record<string, string> = {};
+  if (manager) id.manager = manager;
+  id.operation = operation;
+  if (operation !== "Apply" && apiVersion) id.apiVersion = apiVersion;
+  if (subresource) id.subresource = subresource;
+  return JSON.stringify(id);
+}
+
+/** How a conflict names its manager: `"kubectl-client-side-apply" using apps/v1`, `"mgr" with subresource "status"`. */
+export function describeManager(r: Pick<ManagerRecord, "manager" | "operation" | "apiVersion" | "subresource">): string {
+  let s = JSON.stringify(r.manager);
+  if (r.subresource) s += ` with subresource ${JSON.stringify(r.subresource)}`;
+  if (r.operation === "Update") s += ` using ${r.apiVersion}`;
+  return s;
+}
+
+export class ManagedFieldsDecodeError extends Error {}
+
+/** DecodeManagedFields: the wire entries as field sets; throws ManagedFieldsDecodeError when invalid. */
+export function decodeManagedFields(entries: unknown): ManagedFieldSets {
+  const out: ManagedFieldSets = new Map();
+  if (entries === undefined || entries === null) return out;
+  if (!Array.isArray(entries)) throw new ManagedFieldsDecodeError("managedFields must be a list");
+  entries.forEach((e: unknown, i) => {
+    if (!isPlainObject(e)) throw new ManagedFieldsDecodeError(`managed fields entry ${i} is not an object`);
+    const op = e.operation;
+    if (op !== "Apply" && op !== "Update") throw new ManagedFieldsDecodeError("operation must be `Apply` or `Update`");
+    if (typeof e.apiVersion !== "string" || !e.apiVersion) throw new ManagedFieldsDecodeError("apiVersion must not be empty");
+    if (!e.fieldsType) throw new ManagedFieldsDecodeError(`missing fieldsType in managed fields entry ${i}`);
+    if (e.fieldsType !== "FieldsV1") throw new ManagedFieldsDecodeError(`invalid fieldsType ${JSON.stringify(e.fieldsType)} in managed fields entry ${i}`);
+    const manager = typeof e.manager === "string" ? e.manager : "";
+    const subresource = typeof e.subresource === "string" && e.subresource ? e.subresource : undefined;
+    let set: FieldSet;
+    try {
+      set = FieldSet.fromFieldsV1(e.fieldsV1 ?? {});
+    } catch (err) {
+      throw new ManagedFieldsDecodeError(`error decoding set: ${(err as Error).message}`);
+    }
+    const rec: ManagerRecord = { manager, operation: op, apiVersion: e.apiVersion, set };
+    if (subresource) rec.subresource = subresource;
+    if (typeof e.time === "string") rec.time = e.time;
+    out.set(managerIdentifier(manager, op, e.apiVersion, subresource), rec);
+  });
+  return out;
+}
+
+const timeSeconds = (t: string | undefined) => {
+  const ms = t ? parseRfc3339(t) : undefined;
+  return ms === undefined ? 0 : Math.floor(ms / 1000);
+};
+
+/** encodeManagedFields: entries sorted by operation, time, manager, apiVersion, subresource. */
+export function encodeManagedFields(managers: ManagedFieldSets): ManagedFieldsEntry[] {
+  const recs = [...managers.values()].filter((r) => !r.set.isEmpty());
+  recs.sort(
+    (p, q) =>
+      byteCompare(p.operation, q.operation) ||
+      timeSeconds(p.time) - timeSeconds(q.time) ||
+      byteCompare(p.manager, q.manager) ||
+      byteCompare(p.apiVersion, q.apiVersion) ||
+      byteCompare(p.subresource ?? "", q.subresource ?? ""),
+  );
+  return recs.map((r) => {
+    const e: ManagedFieldsEntry = { manager: r.manager, operation: r.operation, apiVersion: r.apiVersion };
+    if (!r.manager) delete e.manager;
+    if (r.time) e.time = r.time;
+    e.fieldsType = "FieldsV1";
+    e.fieldsV1 = r.set.toFieldsV1();
+    if (r.subresource) e.subresource = r.subresource;
+    return e;
+  });
+}
+
+/** Sets (or removes, when there are none) metadata.managedFields. */
+export function writeManagedFields(obj: KubeObject, managers: ManagedFieldSets): void {
+  const encoded = encodeManagedFields(managers);
+  if (encoded.length) obj.metadata.managedFields = encoded;
+  else delete obj.metadata.managedFields;
+}
+
+/** Paths stripMetaManager never lets a manager own. */
+export const STRIPPED_FIELDS = FieldSet.of(
+  [fieldPE("apiVersion")],
+  [fieldPE("kind")],
+  [fieldPE("metadata")],
+  ...["name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation", "managedFields", "resourceVersion"].map((f) => [
+    fieldPE("metadata"),
+    fieldPE(f),
+  ]),
+);
+
+/**
+ * The fields a write through this endpoint does not own (the strategy's GetResetFields): `status`
+ * for the main resource of a kind with a status subresource, everything but `status` for the
+ * status subresource.
+ */
+export function resetFieldsFor(def: KindDef | undefined, subresource: string | undefined, type: TypeNode = typeOfKind(def)): FieldSet | undefined {
+  if (!def) return undefined;
+  if (subresource === "status") {
+    const names = type.kind === "map" ? type.fieldNames() : [];
+    return FieldSet.of(...names.filter((n) => n !== "status" && n !== "apiVersion" && n !== "kind").map((n) => [fieldPE(n)]));
+  }
+  if (!subresource && def.statusSubresource) return FieldSet.of([fieldPE("status")]);
+  return undefined;
+}
+
+/** Struct fields Go objects always serialize (non-pointer structs), so an empty object of the kind has them as {}. */
+const VALUE_STRUCTS: Record<string, string[]> = {
+  spec: ["template", "strategy", "updateStrategy", "jobTemplate"],
+  template: ["metadata", "spec"],
+  jobTemplate: ["metadata", "spec"],
+};
+
+/**
+ * What runtime.ObjectCreater.New(kind) looks like as JSON: the baseline a create is compared
+ * against. Go serializes non-pointer structs as {} and a few non-omitempty fields as null
+ * (ObjectMeta.creationTimestamp, PodSpec.containers), so those are not "added" by a create.
+ */
+export function emptyObjectOf(def: KindDef | undefined, type: TypeNode = typeOfKind(def)): KubeObject {
+  const out: KubeObject = { apiVersion: def ? apiVersionOf(def) : "", kind: def?.kind ?? "", metadata: { creationTimestamp: null as unknown as string } };
+  if (!def || type.kind !== "map") return out;
+  const zero = (node: MapNode, name: string): Record<string, unknown> => {
+    const o: Record<string, unknown> = {};
+    if (name === "metadata") o.creationTimestamp = null;
+    if (node.field("containers")?.kind === "list") o.containers = null;
+    for (const f of VALUE_STRUCTS[name] ?? []) {
+      const c = node.field(f);
+      if (c?.kind === "map" && !c.atomic && c.fieldNames().length) o[f] = zero(c, f);
+    }
+    return o;
+  };
+  for (const f of type.fieldNames()) {
+    if (f === "apiVersion" || f === "kind" || f === "metadata") continue;
+    const c = type.field(f);
+    if (c?.kind === "map" && !c.atomic && c.fieldNames().length) out[f] = zero(c, f);
+  }
+  return out;
+}
+
+/**
+ * The object as the Go type would serialize it: value structs present ({}) and non-omitempty
+ * fields null where the object leaves them out. Comparisons use this shape, so a `status` the stored
+ * JSON omits is not "added" by the first write that sets it, as on the real server.
+ */
+export function withZeroValues(obj: KubeObject, def: KindDef | undefined, type: TypeNode = typeOfKind(def)): KubeObject {
+  if (!def) return obj;
+  return mergeWalk(emptyObjectOf(def, type), obj, type) as KubeObject;
+}
+
+function withoutManagedFields(obj: KubeObject): KubeObject {
+  const { managedFields: _m, ...meta } = obj.metadata ?? {};
+  return { ...obj, metadata: meta };
+}
+
+/** isResetManagedFields: `[]` or `[{}]` asks the server to drop all managed fields. */
+function isResetManagedFields(mf: unknown): boolean {
+  if (!Array.isArray(mf)) return false;
+  if (mf.length === 0) return true;
+  return mf.length === 1 && isPlainObject(mf[0]) && Object.values(mf[0]).every((v) => v === undefined || v === "" || v === null);
+}
+
+function decodeOrEmpty(entries: unknown): ManagedFieldSets {
+  try {
+    return decodeManagedFields(entries);
+  } catch {
+    return new Map();
+  }
+}
+
+const MAX_UPDATE_MANAGERS = 10;
+
+/** capManagersManager: the oldest update entries beyond ten merge into "ancient-changes" per apiVersion. */
+export function capUpdateManagers(managers: ManagedFieldSets, max = MAX_UPDATE_MANAGERS): void {
+  const updaters = [...managers].filter(([, r]) => r.operation === "Update").map(([id]) => id);
+  if (updaters.length <= max) return;
+  updaters.sort((a, b) => timeSeconds(managers.get(a)!.time) - timeSeconds(managers.get(b)!.time) || byteCompare(a, b));
+  const firstOfVersion = new Map<string, string>();
+  for (let i = 0, length = updaters.length; i < updaters.length && length > max; i++) {
+    const id = updaters[i];
+    const rec = managers.get(id)!;
+    const bucket = managerIdentifier("ancient-changes", "Update", rec.apiVersion);
+    const first = firstOfVersion.get(rec.apiVersion);
+    if (first === undefined) {
+      firstOfVersion.set(rec.apiVersion, id);
+      continue;
+    }
+    if (!managers.has(bucket)) {
+      const f = managers.get(first)!;
+      managers.delete(first);
+      managers.set(bucket, { ...f, manager: "ancient-changes", operation: "Update", subresource: undefined });
+    }
+    const b = managers.get(bucket)!;
+    managers.set(bucket, { manager: "ancient-changes", operation: "Update", apiVersion: rec.apiVersion, set: rec.set.union(b.set), time: rec.time });
+    managers.delete(id);
+    length--;
+  }
+}
+
+/**
+ * Updater.Update with the "current-operation" trick of managedFieldsUpdater: the fields this write
+ * added or changed become the manager's (merged into its existing entry, whose time moves to now);
+ * every other manager loses the fields that changed or went away.
+ */
+export function recordUpdate(
+  managers: ManagedFieldSets,
+  live: unknown,
+  next: unknown,
+  type: TypeNode,
+  ignored: FieldSet | undefined,
+  who: { manager: string; apiVersion: string; subresource?: string },
+  time: string,
+): void {
+  const c = excludeFields(compareObjects(live, next, type), ignored);
+  const changed = c.modified.union(c.added);
+  for (const [id, rec] of managers) {
+    const set = rec.set.difference(changed).difference(c.removed);
+    if (set.isEmpty()) managers.delete(id);
+    else if (!set.equals(rec.set)) managers.set(id, { ...rec, set });
+  }
+  let own = changed;
+  if (ignored) own = own.recursiveDifference(ignored);
+  own = own.difference(STRIPPED_FIELDS);
+  if (own.isEmpty()) return;
+  const manager = who.manager || "unknown";
+  const id = managerIdentifier(manager, "Update", who.apiVersion, who.subresource);
+  const prev = managers.get(id);
+  const rec: ManagerRecord = { manager, operation: "Update", apiVersion: who.apiVersion, set: prev ? own.union(prev.set) : own, time };
+  if (who.subresource) rec.subresource = who.subresource;
+  managers.set(id, rec);
+}
+
+/**
+ * Maintains metadata.managedFields of `next` (mutated and returned) for a write from `old`
+ * (undefined on create), as FieldManager.Update does for create/update/patch:
+ * - the starting entries are the request's own managedFields when it sends valid non-empty ones,
+ *   none when it sends `[]` or `[{}]`, the stored object's otherwise (always those on a subresource);
+ * - an existing object without managedFields stays without them (only creates and applies start tracking);
+ * - "Update": the fields that changed are owned by `manager` (entry keyed by manager, operation,
+ *   apiVersion and subresource; its time set when it gained fields); other managers lose what changed;
+ *   empty entries are dropped; beyond ten Update entries the oldest merge into "ancient-changes".
+ * - "Apply": `manager` owns every field `next` sets (a forced apply of the whole object).
+ * Pass `def` so list items are tracked by their keys and status/spec ownership follows the subresource.
+ */
+export function updateManagedFields(
+  old: KubeObject | undefined,
+  next: KubeObject,
+  manager: string,
+  operation: "Update" | "Apply",
+  timeRfc3339: string,
+  apiVersion: string,
+  subresource?: string,
+  def?: KindDef,
+): KubeObject {
+  next.metadata ??= {};
+  const type = typeOfKind(def);
+  const ignored = resetFieldsFor(def, subresource, type);
+  let managers: ManagedFieldSets;
+  if (subresource) managers = decodeOrEmpty(old?.metadata?.managedFields);
+  else if (isResetManagedFields(next.metadata.managedFields)) managers = new Map();
+  else {
+    managers = decodeOrEmpty(next.metadata.managedFields);
+    if (!managers.size) managers = decodeOrEmpty(old?.metadata?.managedFields);
+  }
+  const isCreate = !old || !old.metadata?.uid;
+  if (!managers.size && !isCreate && operation === "Update") {
+    delete next.metadata.managedFields;
+    return next;
+  }
+  const liveObj = old && !isCreate ? withZeroValues(withoutManagedFields(old), def, type) : emptyObjectOf(def, type);
+  const newObj = withZeroValues(withoutManagedFields(next), def, type);
+  const who = { manager: manager || "unknown", apiVersion, subresource };
+  if (operation === "Update") {
+    recordUpdate(managers, liveObj, newObj, type, ignored, who, timeRfc3339);
+    capUpdateManagers(managers);
+  } else {
+    const c = excludeFields(compareObjects(liveObj, newObj, type), ignored);
+    const lost = c.modified.union(c.added).union(c.removed);
+    const id = managerIdentifier(who.manager, "Apply", apiVersion, subresource);
+    for (const [mid, rec] of managers) {
+      if (mid === id) continue;
+      const set = rec.set.difference(lost);
+      if (set.isEmpty()) managers.delete(mid);
+      else managers.set(mid, { ...rec, set });
+    }
+    let set = fieldSetOf(newObj, type);
+    if (ignored) set = set.recursiveDifference(ignored);
+    set = set.difference(STRIPPED_FIELDS);
+    if (set.isEmpty()) managers.delete(id);
+    else {
+      const rec: ManagerRecord = { manager: who.manager, operation: "Apply", apiVersion, set, time: timeRfc3339 };
+      if (subresource) rec.subresource = subresource;
+      managers.set(id, rec);
+    }
+  }
+  writeManagedFields(next, managers);
+  return next;
+}
+
+/** What a write does about managedFields; `presetManagedFields` is how server-side apply hands over its result. */
+export interface ManagedFieldsWriteOptions {
+  fieldManager?: string;
+  userAgent?: string;
+  nowMs: number;
+  /** Store exactly these managedFields (server-side apply computed them); `[]` stores none. */
+  presetManagedFields?: ManagedFieldsEntry[];
+}
+
+/**
+ * The one call the generic write path makes: for a create (`old` undefined), update or patch of
+ * `obj` (mutated), record an "Update" by `opts.fieldManager` or the user agent's default manager —
+ * or store the managedFields an apply already computed.
+ */
+export function trackManagedFields(old: KubeObject | undefined, obj: KubeObject, def: KindDef, opts: ManagedFieldsWriteOptions, subresource?: string): void {
+  if (opts.presetManagedFields) {
+    if (opts.presetManagedFields.length) obj.metadata.managedFields = opts.presetManagedFields;
+    else delete obj.metadata.managedFields;
+    return;
+  }
+  const manager = opts.fieldManager || defaultManager(opts.userAgent);
+  updateManagedFields(old, obj, manager, "Update", rfc3339(opts.nowMs), apiVersionOf(def), subresource, def);
+}
+
+const FIELD_MANAGER_MAX_LENGTH = 128;
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/**
+ * prefixFromUserAgent (handlers/create.go): the manager of a write without ?fieldManager= is the
+ * User-Agent up to its first "/" ("kubectl/v1.32.2 (linux/amd64) kubernetes/67a30c0" -> "kubectl"),
+ * without unprintable characters, cut to 128 bytes. An empty result becomes "unknown" in the entry.
+ */
+export function defaultManager(userAgent: string | undefined): string {
+  const prefix = (userAgent ?? "").split("/")[0];
+  let out = "";
+  let bytes = 0;
+  for (const ch of prefix) {
+    if (!PRINTABLE.test(ch)) continue;
+    const n = new TextEncoder().encode(ch).length;
+    if (bytes + n > FIELD_MANAGER_MAX_LENGTH) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}

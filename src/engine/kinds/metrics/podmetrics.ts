@@ -1,0 +1,177 @@
+// metrics.k8s.io/v1beta1 PodMetrics, as metrics-server serves it (k8s.io/metrics types): read-only,
+// computed on every get/list from the pods in the store. `kubectl top pod` reads these.
+//
+// Usage is deterministic: a stable fraction (per pod and container) of each container's requests, a
+// small base when nothing is requested, and the pod annotations `kubeplay.dev/cpu-usage` /
+// `kubeplay.dev/memory-usage` (quantities for the whole pod, split evenly over its containers)
+// override it. Only Running pods have metrics. Also exports the usage model NodeMetrics sums.
+import type { ColumnDefinition, KindDef, KubeObject } from "../types";
+import { kindSchema, list, obj, quantityMap, str, time } from "../schema";
+import { ObjectMeta } from "../common/meta";
+import { newQuantity, tryParseQuantity } from "../../machinery/quantity";
+import { rfc3339 } from "../../machinery/time";
+
+export const METRICS_GROUP = "metrics.k8s.io";
+export const CPU_USAGE_ANNOTATION = "kubeplay.dev/cpu-usage";
+export const MEMORY_USAGE_ANNOTATION = "kubeplay.dev/memory-usage";
+
+/** metrics-server's scrape resolution: samples are timestamped on this grid. */
+export const METRICS_RESOLUTION_MS = 15_000;
+export const METRICS_WINDOW = "15s";
+
+export interface ContainerUsage {
+  name: string;
+  /** CPU in nanocores. */
+  cpuNanos: number;
+  /** Memory working set in bytes. */
+  memoryBytes: number;
+}
+
+export interface PodMetrics extends KubeObject {
+  timestamp?: string;
+  window?: string;
+  containers?: Array<{ name: string; usage: Record<string, string> }>;
+}
+
+/** FNV-1a over a string, mapped to [0, 1): a stable per-object "random" number. */
+export function stableFraction(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h / 0x100000000;
+}
+
+function requested(container: KubeObject, resource: "cpu" | "memory"): number | undefined {
+  const r = container.resources ?? {};
+  const raw = r.requests?.[resource] ?? r.limits?.[resource];
+  if (raw === undefined || raw === null) return undefined;
+  const q = tryParseQuantity(String(raw));
+  if (!q) return undefined;
+  return resource === "cpu" ? q.milliValue() * 1e6 : q.toNumber();
+}
+
+function annotationTotal(pod: KubeObject, key: string, cpu: boolean): number | undefined {
+  const raw = pod.metadata.annotations?.[key];
+  if (raw === undefined) return undefined;
+  const q = tryParseQuantity(raw.trim());
+  if (!q) return undefined;
+  return cpu ? q.milliValue() * 1e6 : q.toNumber();
+}
+
+/** The usage of each regular container of a Running pod (empty for pods in any other phase). */
+export function podUsage(pod: KubeObject): ContainerUsage[] {
+  if (pod.status?.phase !== "Running") return [];
+  const containers = (pod.spec?.containers ?? []) as KubeObject[];
+  if (containers.length === 0) return [];
+  const id = `${pod.metadata.namespace ?? ""}/${pod.metadata.name ?? ""}`;
+  const cpuTotal = annotationTotal(pod, CPU_USAGE_ANNOTATION, true);
+  const memTotal = annotationTotal(pod, MEMORY_USAGE_ANNOTATION, false);
+  return containers.map((c) => {
+    const name = String(c.name ?? "");
+    const key = `${id}/${name}`;
+    let cpu: number;
+    if (cpuTotal !== undefined) cpu = cpuTotal / containers.length;
+    else {
+      const req = requested(c, "cpu");
+      cpu = req !== undefined ? req * (0.2 + 0.4 * stableFraction(`cpu:${key}`)) : (1 + 3 * stableFraction(`cpu:${key}`)) * 1e6;
+    }
+    let mem: number;
+    if (memTotal !== undefined) mem = memTotal / containers.length;
+    else {
+      const req = requested(c, "memory");
+      mem = req !== undefined ? req * (0.35 + 0.4 * stableFraction(`mem:${key}`)) : (4 + 20 * stableFraction(`mem:${key}`)) * 1024 * 1024;
+    }
+    return { name, cpuNanos: Math.max(0, Math.round(cpu)), memoryBytes: Math.max(0, Math.floor(mem / 1024) * 1024) };
+  });
+}
+
+/** metrics-server's quantities: CPU as nanocores ("152371046n"), memory as BinarySI bytes ("1639676Ki"). */
+export function cpuQuantity(nanos: number): string {
+  return nanos === 0 ? "0" : `${Math.round(nanos)}n`;
+}
+export function memoryQuantity(bytes: number): string {
+  return newQuantity(BigInt(Math.round(bytes)), "BinarySI").toString();
+}
+
+export function metricsTimestamp(nowMs: number): string {
+  return rfc3339(Math.floor(nowMs / METRICS_RESOLUTION_MS) * METRICS_RESOLUTION_MS);
+}
+
+const USAGE_DESC = "The memory usage is the memory working set.";
+const TIMESTAMP_DESC =
+  "The following fields define time interval from which metrics were collected from the interval [Timestamp-Window, Timestamp].";
+
+export const ContainerMetrics = obj(
+  {
+    name: str("Container name corresponding to the one from pod.spec.containers."),
+    usage: quantityMap(USAGE_DESC),
+  },
+  { id: "io.k8s.metrics.pkg.apis.metrics.v1beta1.ContainerMetrics", desc: "ContainerMetrics sets resource usage metrics of a container.", required: ["name", "usage"] },
+);
+
+function sumCells(m: PodMetrics): [string, string] {
+  let cpu = 0;
+  let mem = 0;
+  for (const c of m.containers ?? []) {
+    const cq = tryParseQuantity(c.usage.cpu ?? "0");
+    const mq = tryParseQuantity(c.usage.memory ?? "0");
+    cpu += cq ? cq.toNumber() * 1e9 : 0;
+    mem += mq ? mq.toNumber() : 0;
+  }
+  return [cpuQuantity(cpu), memoryQuantity(mem)];
+}
+
+/** metrics-server's table: Name, then one quantity column per resource (sorted: cpu, memory), then Window. */
+export function metricsColumns(): ColumnDefinition[] {
+  const c = (name: string, format: string, description = ""): ColumnDefinition =>
+    ({ name, type: "string", format, description, priority: 0 }) as unknown as ColumnDefinition;
+  return [c("Name", "name", "Name of the resource"), c("cpu", "quantity"), c("memory", "quantity"), c("Window", "duration")];
+}
+
+export const podMetrics: KindDef<PodMetrics> = {
+  group: METRICS_GROUP,
+  version: "v1beta1",
+  kind: "PodMetrics",
+  plural: "pods",
+  singular: "pod",
+  namespaced: true,
+  verbs: ["get", "list"],
+  schema: kindSchema(
+    "io.k8s.metrics.pkg.apis.metrics.v1beta1.PodMetrics",
+    "PodMetrics sets resource usage metrics of a pod.",
+    {
+      containers: list(ContainerMetrics, { listType: "atomic", desc: "Metrics for all containers are collected within the same time window." }),
+      timestamp: time(TIMESTAMP_DESC),
+      window: str(),
+    },
+    ObjectMeta,
+  ),
+  virtual: {
+    list(namespace, ctx) {
+      const out: PodMetrics[] = [];
+      for (const pod of ctx.list("pods", namespace)) {
+        const usage = podUsage(pod);
+        if (usage.length === 0) continue;
+        const metadata: KubeObject["metadata"] = {
+          name: pod.metadata.name,
+          namespace: pod.metadata.namespace,
+          creationTimestamp: rfc3339(ctx.nowMs),
+        };
+        if (pod.metadata.labels && Object.keys(pod.metadata.labels).length) metadata.labels = { ...pod.metadata.labels };
+        out.push({
+          kind: "PodMetrics",
+          apiVersion: `${METRICS_GROUP}/v1beta1`,
+          metadata,
+          timestamp: metricsTimestamp(ctx.nowMs),
+          window: METRICS_WINDOW,
+          containers: usage.map((u) => ({ name: u.name, usage: { cpu: cpuQuantity(u.cpuNanos), memory: memoryQuantity(u.memoryBytes) } })),
+        });
+      }
+      return out;
+    },
+  },
+  columns: metricsColumns(),
+  printRow: (m) => [m.metadata.name!, ...sumCells(m), m.window ?? ""],
+};
