@@ -21,16 +21,14 @@ export function admissionContext(state: ClusterState, nowMs: number): AdmissionC
 
 /** Storage key for a kind: versions of one resource share it. */
 export function storageOf(def: KindDef): string {
-  return storageResource(def);
+  return def.conversion?.storageResource ?? storageResource(def);
 }
 
 /** Converts a stored object to the version a request asked for. */
 export function toRequestedVersion(def: KindDef, stored: KubeObject): KubeObject {
-  if (def.conversion && def.conversion.storageVersion !== def.version) return def.conversion.fromStorage(stored);
-  return stored;
+  return def.conversion ? def.conversion.fromStorage(stored) : stored;
 }
 
 export function toStorageVersion(def: KindDef, obj: KubeObject): KubeObject {
-  if (def.conversion && def.conversion.storageVersion !== def.version) return def.conversion.toStorage(obj);
-  return obj;
+  return def.conversion ? def.conversion.toStorage(obj) : obj;
 }

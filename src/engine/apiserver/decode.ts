@@ -6,6 +6,7 @@ import { badRequest } from "../machinery/status";
 import { canonicalQuantity } from "./quantity-canonical";
 import { kindSchemaOf, refName, resolve, type JsonSchema, type KindSchema } from "./schemas";
 import { LIMITS } from "../limits";
+import { isCustomResourceKind } from "../kinds/apiextensions/crd";
 
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
 
@@ -27,8 +28,11 @@ export function decodeObject(def: KindDef, input: unknown, validation: FieldVali
     throw badRequest(`${prefix}: json: cannot unmarshal ${goJsonType(input)} into Go value of type ${goTypeName(def)}`);
   }
   let object: unknown;
+  // Custom resources are checked by their structural schema in validate(), with its own wording;
+  // decoding only prunes unknown fields there.
+  const typed = !isCustomResourceKind(def);
   try {
-    object = walk(input, ks.root, ks, "", def.kind, 0, unknown, true);
+    object = walk(input, ks.root, ks, "", def.kind, 0, unknown, true, typed);
   } catch (e) {
     if (e instanceof TypeMismatch) throw badRequest(`${prefix}: ${e.message}`);
     throw e;
@@ -41,6 +45,20 @@ export function decodeObject(def: KindDef, input: unknown, validation: FieldVali
   obj.kind = def.kind;
   if (!obj.metadata || typeof obj.metadata !== "object") obj.metadata = {};
   return { object: obj, unknownFields: unknown };
+}
+
+/** Drops fields the schema does not declare, leaving values and types as they are (custom resources). */
+function prune(value: unknown, s: JsonSchema, ks: KindSchema, path: string, depth: number, unknown: string[], root: boolean): unknown {
+  if (Array.isArray(value)) return s.type === "array" ? value.map((v, i) => walk(v, s.items, ks, `${path}[${i}]`, "", depth + 1, unknown, false, false)) : value;
+  if (typeof value !== "object" || value === null || s.type !== "object" || !s.properties) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const childPath = path ? `${path}.${k}` : k;
+    if (k in s.properties) out[k] = walk(v, s.properties[k], ks, childPath, "", depth + 1, unknown, false, false);
+    else if (s.additionalProperties && typeof s.additionalProperties === "object") out[k] = walk(v, s.additionalProperties, ks, childPath, "", depth + 1, unknown, false, false);
+    else if (!(root && (k === "apiVersion" || k === "kind"))) unknown.push(childPath);
+  }
+  return out;
 }
 
 function goTypeName(def: KindDef): string {
@@ -88,11 +106,12 @@ function mismatch(value: unknown, s: JsonSchema, ks: KindSchema, raw: JsonSchema
   throw new TypeMismatch(`json: cannot unmarshal ${goJsonType(value)} into Go struct field ${structName}.${path} of type ${goType(s, ks, raw)}`);
 }
 
-function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path: string, structName: string, depth: number, unknown: string[], root = false): unknown {
+function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path: string, structName: string, depth: number, unknown: string[], root = false, typed = true): unknown {
   if (depth > LIMITS.maxDocumentDepth) throw badRequest("the object is nested too deeply");
   const s = resolve(raw, ks);
   if (!s || s["x-kubernetes-preserve-unknown-fields"]) return value;
   if (value === null) return undefined;
+  if (!typed) return prune(value, s, ks, path, depth, unknown, root);
   if (s["x-kubernetes-int-or-string"]) {
     if (typeof value === "number" && Number.isInteger(value)) return value;
     if (typeof value === "string") return value;

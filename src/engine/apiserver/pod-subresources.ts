@@ -1,7 +1,8 @@
 // pods/eviction (policy/v1 Eviction, honouring PodDisruptionBudgets) and pods/binding (the scheduler's write).
-import type { KindDef, KubeObject } from "../kinds/types";
+import type { KindDef } from "../kinds/types";
 import type { ClusterState } from "./context";
-import { ApiError, badRequest, conflict, notFound } from "../machinery/status";
+import { ApiError, badRequest, invalid, notFound } from "../machinery/status";
+import { bindPod as bindKindPod, validateBinding, type Binding } from "../kinds/core/binding";
 import { deleteObject } from "./deletes";
 import { clone } from "../machinery/json";
 import { matches, selectorFromLabelSelector } from "../machinery/labels";
@@ -32,15 +33,13 @@ export function evictPod(state: ClusterState, podDef: KindDef, namespace: string
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 };
 }
 
-export function bindPod(state: ClusterState, _podDef: KindDef, namespace: string, name: string, body: unknown, _nowMs: number): unknown {
-  const binding = (body ?? {}) as KubeObject;
+export function bindPod(state: ClusterState, _podDef: KindDef, namespace: string, name: string, body: unknown, nowMs: number): unknown {
+  const b = (body ?? {}) as Binding;
+  if (!b.metadata) b.metadata = {};
+  const errs = validateBinding(b);
+  if (errs.length) throw invalid("", "Binding", b.metadata.name ?? "", errs);
   const pod = state.store.get("pods", namespace, name);
   if (!pod) throw notFound({ group: "", resource: "pods" }, name);
-  const node = binding.target?.name as string | undefined;
-  if (!node) throw badRequest("Binding target name is required");
-  if (pod.spec?.nodeName) throw conflict({ group: "", resource: "pods" }, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-  const updated = clone(pod);
-  updated.spec = { ...updated.spec, nodeName: node };
-  state.store.update("pods", updated);
+  state.store.update("pods", bindKindPod(pod as never, b, nowMs, name) as never);
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 };
 }

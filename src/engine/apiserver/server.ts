@@ -18,7 +18,7 @@ import { PatchError } from "../machinery/patch/errors";
 import { patchMetaLookup } from "./schemas";
 import { serverSideApply } from "./apply";
 import { clone, getPath, setPath } from "../machinery/json";
-import { formatLabelSelector, selectorFromLabelSelector, selectorToString } from "../machinery/labels";
+import { formatLabelSelector, selectorFromLabelSelector, selectorFromSet, selectorToString } from "../machinery/labels";
 import type { FieldValidation } from "./decode";
 import { evictPod, bindPod } from "./pod-subresources";
 
@@ -222,6 +222,7 @@ export class ApiServer {
     const input = parseBody(req.body, req.headers["content-type"]);
     if (def.virtual?.create) {
       const obj = input as KubeObject;
+      if (def.namespaced && obj && typeof obj === "object") obj.metadata = { ...(obj.metadata ?? {}), namespace: ns };
       const out = def.virtual.create(obj, { ...admissionContext(this.state, req.nowMs), user: req.user });
       return json(201, out);
     }
@@ -309,7 +310,12 @@ export class ApiServer {
     const selector = s.labelSelectorPath ? getPath(obj, s.labelSelectorPath) : obj.spec?.selector;
     let selectorString: string | undefined;
     if (typeof selector === "string") selectorString = selector;
-    else if (selector && typeof selector === "object") selectorString = selectorToString(selectorFromLabelSelector(selector as never));
+    else if (selector && typeof selector === "object") {
+      // ReplicationControllers select with a plain label map; the others with a LabelSelector.
+      const sel = selector as Record<string, unknown>;
+      const isLabelSelector = "matchLabels" in sel || "matchExpressions" in sel || Object.keys(sel).length === 0;
+      selectorString = selectorToString(isLabelSelector ? selectorFromLabelSelector(sel as never) : selectorFromSet(sel as Record<string, string>));
+    }
     const status: Record<string, unknown> = { replicas: (getPath(obj, s.statusReplicasPath) as number) ?? 0 };
     if (selectorString) status.selector = selectorString;
     return {

@@ -85,7 +85,7 @@ export function createObject(state: ClusterState, def: KindDef, namespace: strin
   m.uid = uuid(state.rng as never);
   m.creationTimestamp = rfc3339(opts.nowMs);
   if (def.tracksGeneration) m.generation = 1;
-  if (def.statusSubresource) delete obj.status;
+  if (def.statusSubresource && !def.keepStatusOnCreate) delete obj.status;
   def.prepareForCreate?.(obj, ctx);
   const errs: FieldError[] = [...validateObjectMeta(def, m), ...(def.validate?.(obj, { nowMs: opts.nowMs }) ?? [])];
   if (errs.length) throw invalid(def.group, def.kind, m.name ?? "", errs);
@@ -151,6 +151,7 @@ export function updateObject(state: ClusterState, u: UpdateInput): WriteResult {
   if (u.subresource === "status") {
     // Status writes change status only (ResetObjectMetaForStatus keeps the stored metadata).
     obj = { ...clone(old), status: decoded.status };
+    def.prepareForStatusUpdate?.(obj, clone(old), admissionContext(state, opts.nowMs));
   } else {
     obj = decoded;
     const m = obj.metadata;

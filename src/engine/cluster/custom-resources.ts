@@ -9,6 +9,9 @@ export function syncCustomResourceKinds(cluster: Cluster): void {
   const wanted = new Map<string, ReturnType<typeof kindDefFromCrd>>();
   for (const crd of cluster.store.list("customresourcedefinitions.apiextensions.k8s.io")) {
     if (crd.metadata.deletionTimestamp) continue;
+    // A CRD whose names clashed is not Established and serves nothing.
+    const established = (crd.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === "Established" && c.status === "True");
+    if (!established) continue;
     for (const v of (crd.spec?.versions ?? []) as Array<{ name: string; served?: boolean }>) {
       if (v.served === false) continue;
       const def = kindDefFromCrd(crd as never, v.name);

@@ -155,7 +155,17 @@ export interface KindDef<T extends KubeObject = KubeObject> {
    * Several versions of one resource share storage (HPA autoscaling/v1 and v2). The stored form is
    * the storage version's; a non-storage version converts on the way in and out.
    */
-  conversion?: { storageVersion: string; toStorage(obj: KubeObject): KubeObject; fromStorage(obj: KubeObject): KubeObject };
+  conversion?: {
+    storageVersion: string;
+    /** Storage shared with another group's resource (events.k8s.io Events are stored as core Events). */
+    storageResource?: string;
+    toStorage(obj: KubeObject): KubeObject;
+    fromStorage(obj: KubeObject): KubeObject;
+  };
+  /** Keep the status a client sends on create (Nodes register with their status). */
+  keepStatusOnCreate?: boolean;
+  /** Strategy hook for status subresource writes (PrepareForUpdate of the status strategy). */
+  prepareForStatusUpdate?(obj: T, old: T, ctx: AdmissionContext): void;
   /**
    * Graceful deletion (pods): the grace period to wait, given the one the client asked for. 0 or an
    * absent hook deletes at once (when no finalizers hold the object).

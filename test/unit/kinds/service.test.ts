@@ -227,6 +227,7 @@ describe("Service updates", () => {
     service.prepareForUpdate!(next, structuredClone(old), ctx);
     expect(next.spec!.clusterIP).toBeUndefined();
     expect(next.spec!.ipFamilies).toBeUndefined();
+    expect(next.spec!.internalTrafficPolicy).toBeUndefined();
     expect(errors(next, old)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { Cell, ColumnDefinition, KindDef, KubeObject } from "../types";
 import { API_VERSION_DESC, KIND_DESC, anyJson, bool, int, int64, kindSchema, list, num, obj, str, strEnum, strList, time } from "../schema";
 import { ObjectMeta } from "../common/meta";
-import { AGE_DESC, NAME_DESC, col, since } from "../common/print";
+import { AGE_DESC, NAME_DESC, col } from "../common/print";
 import {
   child,
   forbidden,
@@ -779,7 +779,7 @@ export function validateCustomResourceDefinition(crd: CustomResourceDefinition, 
   // status
   errs.push(...validateNames(crd.status?.acceptedNames, "status.acceptedNames"));
   const stored = crd.status?.storedVersions ?? [];
-  if (stored.length === 0) errs.push(invalid("status.storedVersions", stored, "must have at least one stored version"));
+  if (stored.length === 0) errs.push(invalid("status.storedVersions", new GoValue("[]string(nil)"), "must have at least one stored version"));
   else {
     const remaining = new Map(stored.map((v, i) => [v, i] as const));
     for (const v of versions) {
@@ -1219,6 +1219,3 @@ export function kindDefFromCrd(crd: CustomResourceDefinition, versionName: strin
   customResourceKinds.add(def);
   return def;
 }
-
-/** Re-exported for callers that format CRD ages elsewhere. */
-export const crdAge = (obj: KubeObject, nowMs: number) => since(obj.metadata.creationTimestamp, nowMs);

@@ -212,6 +212,8 @@ export const event: KindDef<CoreEvent> = {
   singular: "event",
   shortNames: ["ev"],
   namespaced: true,
+  // v1 event writes skip ValidateObjectMeta (only legacyValidateEvent runs); only the REST path rules apply.
+  nameValidation: "path-segment",
   schema: kindSchema(
     "io.k8s.api.core.v1.Event",
     "Event is a report of an event somewhere in the cluster.  Events have a limited retention time and triggers and messages may evolve with time.  Event consumers should not rely on the timing of an event with a given Reason reflecting a consistent underlying trigger, or the continued existence of events with that Reason.  Events should be treated as informative, best-effort, supplemental data.",

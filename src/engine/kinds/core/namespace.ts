@@ -98,6 +98,8 @@ export const namespace: KindDef<Namespace> = {
   namespaced: false,
   statusSubresource: true,
   nameValidation: "label",
+  // +genclient:skipVerbs=deleteCollection: no DELETE on the collection.
+  verbs: ["create", "delete", "get", "list", "patch", "update", "watch"],
   extraSubresources: [{ name: "finalize", kind: "Namespace", verbs: ["update"] }],
   schema: kindSchema(
     "io.k8s.api.core.v1.Namespace",

@@ -346,6 +346,8 @@ export const node: KindDef<Node> = {
   shortNames: ["no"],
   namespaced: false,
   statusSubresource: true,
+  // nodeStrategy.PrepareForCreate keeps the status the kubelet registers with.
+  keepStatusOnCreate: true,
   extraSubresources: [{ name: "proxy", kind: "NodeProxyOptions", verbs: ["create", "delete", "get", "patch", "update"] }],
   schema: kindSchema(
     "io.k8s.api.core.v1.Node",

@@ -579,6 +579,7 @@ export const persistentVolume: KindDef<PersistentVolume> = {
   shortNames: ["pv"],
   namespaced: false,
   statusSubresource: true,
+  prepareForStatusUpdate: (pv, old, ctx) => preparePersistentVolumeStatusUpdate(pv, old, ctx.nowMs),
   schema: kindSchema(
     "io.k8s.api.core.v1.PersistentVolume",
     "PersistentVolume (PV) is a storage resource provisioned by an administrator. It is analogous to a node. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes",

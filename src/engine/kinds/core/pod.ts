@@ -714,6 +714,15 @@ export const pod: KindDef<Pod> = {
     if (ctx.subresource === "status") return old ? validatePodStatusUpdate(p, old) : [];
     return old ? validatePodUpdate(p, old) : validatePodCreate(p);
   },
+  // podStrategy.CheckGracefulDelete (pkg/registry/core/pod/strategy.go): unscheduled and finished
+  // pods go at once; others wait for the kubelet, up to the requested or the pod's own grace period.
+  deletionGracePeriodSeconds(p, requested) {
+    if (!p.spec?.nodeName) return 0;
+    const phase = p.status?.phase;
+    if (phase === "Succeeded" || phase === "Failed") return 0;
+    const period = requested ?? p.spec.terminationGracePeriodSeconds ?? 30;
+    return period < 0 ? 1 : period;
+  },
   columns: POD_COLUMNS,
   printRow: (p, ctx) => printPodRow(p, ctx.nowMs),
   fieldSelectors: {

@@ -697,6 +697,7 @@ function dropTypeDependentFields(svc: Service, old: Service): void {
 export function prepareServiceCreate(svc: Service, ctx: AdmissionContext): void {
   const spec = specOf(svc);
   svc.status = { loadBalancer: {} };
+  dropExternalNameTrafficPolicy(spec);
   normalizeClusterIPs(spec, undefined);
   initIPFamilyFields(svc, undefined);
   const use = usage(ctx);
@@ -720,6 +721,15 @@ export function prepareServiceUpdate(svc: Service, old: Service, ctx: AdmissionC
   if (!needsHealthCheck(oldSpec) && needsHealthCheck(spec)) allocHealthCheckNodePort(svc, op);
   svc.status = old.status ? JSON.parse(JSON.stringify(old.status)) : { loadBalancer: {} };
   dropTypeDependentFields(svc, old);
+  dropExternalNameTrafficPolicy(spec);
+}
+
+/**
+ * defaultOnReadInternalTrafficPolicy: the real server stores an ExternalName service's
+ * internalTrafficPolicy but drops it on every read; dropping it on write shows the same object.
+ */
+function dropExternalNameTrafficPolicy(spec: ServiceSpec): void {
+  if (spec.type === "ExternalName") delete spec.internalTrafficPolicy;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1061,6 +1071,8 @@ export const service: KindDef<Service> = {
   namespaced: true,
   statusSubresource: true,
   nameValidation: "dns1035",
+  // +genclient:skipVerbs=deleteCollection: no DELETE on the collection.
+  verbs: ["create", "delete", "get", "list", "patch", "update", "watch"],
   extraSubresources: [{ name: "proxy", kind: "ServiceProxyOptions", verbs: ["create", "delete", "get", "patch", "update"] }],
   schema: kindSchema(
     "io.k8s.api.core.v1.Service",

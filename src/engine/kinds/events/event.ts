@@ -86,6 +86,13 @@ export const eventsV1Event: KindDef<EventsV1Event> = {
   singular: "event",
   shortNames: ["ev"],
   namespaced: true,
+  // One object, two APIs: events.k8s.io Events are stored as core/v1 Events, as in a real server.
+  conversion: {
+    storageVersion: "v1",
+    storageResource: "events",
+    toStorage: (ev) => eventsV1ToCore(ev as EventsV1Event) as unknown as KubeObject,
+    fromStorage: (ev) => coreToEventsV1(ev as never) as unknown as KubeObject,
+  },
   schema: kindSchema(
     "io.k8s.api.events.v1.Event",
     "Event is a report of an event somewhere in the cluster. It generally denotes some state change in the system. Events have a limited retention time and triggers and messages may evolve with time.  Event consumers should not rely on the timing of an event with a given Reason reflecting a consistent underlying trigger, or the continued existence of events with that Reason.  Events should be treated as informative, best-effort, supplemental data.",
