@@ -32,7 +32,7 @@ export function decodeObject(def: KindDef, input: unknown, validation: FieldVali
   // decoding only prunes unknown fields there.
   const typed = !isCustomResourceKind(def);
   try {
-    object = walk(input, ks.root, ks, "", def.kind, 0, unknown, true, typed);
+    object = walk(input, ks.root, ks, "", { struct: def.kind, path: "" }, 0, unknown, true, typed);
   } catch (e) {
     if (e instanceof TypeMismatch) throw badRequest(`${prefix}: ${e.message}`);
     throw e;
@@ -44,18 +44,28 @@ export function decodeObject(def: KindDef, input: unknown, validation: FieldVali
   obj.apiVersion = gv;
   obj.kind = def.kind;
   if (!obj.metadata || typeof obj.metadata !== "object") obj.metadata = {};
+  // Every ObjectMeta map and list is `omitempty`: once decoded into Go types an emptied one (after
+  // `kubectl label x key-`) is not encoded back, so `labels: {}` never shows in a response.
+  for (const f of ["labels", "annotations", "finalizers", "ownerReferences"] as const) {
+    const v = obj.metadata[f] as unknown;
+    if (v && typeof v === "object" && Object.keys(v).length === 0) delete obj.metadata[f];
+  }
   return { object: obj, unknownFields: unknown };
 }
 
+const NO_GO: GoContext = { struct: "", path: "" };
+
 /** Drops fields the schema does not declare, leaving values and types as they are (custom resources). */
 function prune(value: unknown, s: JsonSchema, ks: KindSchema, path: string, depth: number, unknown: string[], root: boolean): unknown {
-  if (Array.isArray(value)) return s.type === "array" ? value.map((v, i) => walk(v, s.items, ks, `${path}[${i}]`, "", depth + 1, unknown, false, false)) : value;
+  if (Array.isArray(value)) return s.type === "array" ? value.map((v, i) => walk(v, s.items, ks, `${path}[${i}]`, NO_GO, depth + 1, unknown, false, false)) : value;
   if (typeof value !== "object" || value === null || s.type !== "object" || !s.properties) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const childPath = path ? `${path}.${k}` : k;
-    if (k in s.properties) out[k] = walk(v, s.properties[k], ks, childPath, "", depth + 1, unknown, false, false);
-    else if (s.additionalProperties && typeof s.additionalProperties === "object") out[k] = walk(v, s.additionalProperties, ks, childPath, "", depth + 1, unknown, false, false);
+    // metadata is a typed ObjectMeta in custom resources too (schemaobjectmeta.Coerce).
+    if (root && k === "metadata") out[k] = walk(v, s.properties[k], ks, childPath, { struct: "ObjectMeta", path: "metadata" }, depth + 1, unknown, false, true);
+    else if (k in s.properties) out[k] = walk(v, s.properties[k], ks, childPath, NO_GO, depth + 1, unknown, false, false);
+    else if (s.additionalProperties && typeof s.additionalProperties === "object") out[k] = walk(v, s.additionalProperties, ks, childPath, NO_GO, depth + 1, unknown, false, false);
     else if (!(root && (k === "apiVersion" || k === "kind"))) unknown.push(childPath);
   }
   return out;
@@ -102,11 +112,50 @@ function goType(s: JsonSchema, ks: KindSchema, raw?: JsonSchema): string {
   return "interface {}";
 }
 
-function mismatch(value: unknown, s: JsonSchema, ks: KindSchema, raw: JsonSchema | undefined, structName: string, path: string): never {
-  throw new TypeMismatch(`json: cannot unmarshal ${goJsonType(value)} into Go struct field ${structName}.${path} of type ${goType(s, ks, raw)}`);
+function mismatch(value: unknown, s: JsonSchema, ks: KindSchema, raw: JsonSchema | undefined, go: GoContext): never {
+  throw new TypeMismatch(`json: cannot unmarshal ${goJsonType(value)} into Go struct field ${go.struct}.${go.path} of type ${goType(s, ks, raw)}`);
 }
 
-function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path: string, structName: string, depth: number, unknown: string[], root = false, typed = true): unknown {
+/** What Go's decoder leaves for a JSON null inside a list: the element type's zero value ([null] → [{}] for structs). */
+function zeroValue(raw: JsonSchema | undefined, ks: KindSchema): unknown {
+  const s = resolve(raw, ks);
+  if (!s || s["x-kubernetes-preserve-unknown-fields"]) return null;
+  if (s["x-kubernetes-int-or-string"]) return 0;
+  if (s["x-kubernetes-quantity"]) return "0";
+  switch (Array.isArray(s.type) ? s.type[0] : s.type) {
+    case "string":
+      return "";
+    case "integer":
+    case "number":
+      return 0;
+    case "boolean":
+      return false;
+    case "object":
+      return {};
+    case "array":
+      return [];
+  }
+  return null;
+}
+
+/**
+ * Where a value sits, as Go's encoding/json names it in errors: the struct holding the field and
+ * the field names from the root (no list indices, no map keys), e.g. ObjectMeta + metadata.labels.
+ */
+interface GoContext {
+  struct: string;
+  path: string;
+}
+
+/** The Go type name of a schema that refers to a named definition (io.k8s.api.core.v1.Container -> Container). */
+function namedStruct(raw: JsonSchema | undefined): string | undefined {
+  const ref = raw?.$ref ?? raw?.allOf?.[0]?.$ref;
+  if (!ref) return undefined;
+  const name = refName(ref);
+  return name.slice(name.lastIndexOf(".") + 1);
+}
+
+function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path: string, go: GoContext, depth: number, unknown: string[], root = false, typed = true): unknown {
   if (depth > LIMITS.maxDocumentDepth) throw badRequest("the object is nested too deeply");
   const s = resolve(raw, ks);
   if (!s || s["x-kubernetes-preserve-unknown-fields"]) return value;
@@ -115,10 +164,10 @@ function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path:
   if (s["x-kubernetes-int-or-string"]) {
     if (typeof value === "number" && Number.isInteger(value)) return value;
     if (typeof value === "string") return value;
-    return mismatch(value, s, ks, raw, structName, path);
+    return mismatch(value, s, ks, raw, go);
   }
   if (s["x-kubernetes-quantity"]) {
-    if (typeof value !== "string" && typeof value !== "number") return mismatch(value, s, ks, raw, structName, path);
+    if (typeof value !== "string" && typeof value !== "number") return mismatch(value, s, ks, raw, go);
     const q = canonicalQuantity(String(value));
     if (q === undefined) throw new TypeMismatch("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
     return q;
@@ -126,34 +175,41 @@ function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path:
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   switch (type) {
     case "string":
-      if (typeof value !== "string") return mismatch(value, s, ks, raw, structName, path);
+      if (typeof value !== "string") return mismatch(value, s, ks, raw, go);
       return value;
     case "integer":
-      if (typeof value !== "number") return mismatch(value, s, ks, raw, structName, path);
-      if (!Number.isInteger(value)) throw new TypeMismatch(`json: cannot unmarshal number ${value} into Go struct field ${structName}.${path} of type ${goType(s, ks, raw)}`);
+      if (typeof value !== "number") return mismatch(value, s, ks, raw, go);
+      if (!Number.isInteger(value)) throw new TypeMismatch(`json: cannot unmarshal number ${value} into Go struct field ${go.struct}.${go.path} of type ${goType(s, ks, raw)}`);
       return value;
     case "number":
-      if (typeof value !== "number") return mismatch(value, s, ks, raw, structName, path);
+      if (typeof value !== "number") return mismatch(value, s, ks, raw, go);
       return value;
     case "boolean":
-      if (typeof value !== "boolean") return mismatch(value, s, ks, raw, structName, path);
+      if (typeof value !== "boolean") return mismatch(value, s, ks, raw, go);
       return value;
     case "array": {
-      if (!Array.isArray(value)) return mismatch(value, s, ks, raw, structName, path);
-      return value.map((item, i) => walk(item, s.items, ks, `${path}[${i}]`, structName, depth + 1, unknown));
+      if (!Array.isArray(value)) return mismatch(value, s, ks, raw, go);
+      return value.map((item, i) => (item === null ? zeroValue(s.items, ks) : walk(item, s.items, ks, `${path}[${i}]`, go, depth + 1, unknown)));
     }
     case "object": {
-      if (typeof value !== "object" || Array.isArray(value)) return mismatch(value, s, ks, raw, structName, path);
+      if (typeof value !== "object" || Array.isArray(value)) return mismatch(value, s, ks, raw, go);
       const out: Record<string, unknown> = {};
       const props = s.properties;
-      const childStruct = raw?.$ref && !root ? refName(raw.$ref).slice(refName(raw.$ref).lastIndexOf(".") + 1) : structName;
+      const here = root ? go.struct : namedStruct(raw) ?? go.struct;
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         // Strategic-merge directives left in newly added list items are not fields (the server drops them).
         if (k.startsWith("$")) continue;
         const childPath = path ? `${path}.${k}` : k;
         let childSchema: JsonSchema | undefined;
-        if (props && k in props) childSchema = props[k];
-        else if (s.additionalProperties && typeof s.additionalProperties === "object") childSchema = s.additionalProperties;
+        let childGo: GoContext;
+        if (props && k in props) {
+          childSchema = props[k];
+          childGo = { struct: here, path: go.path ? `${go.path}.${k}` : k };
+        } else if (s.additionalProperties && typeof s.additionalProperties === "object") {
+          // Map values keep the map field's context: Go names no key.
+          childSchema = s.additionalProperties;
+          childGo = go;
+        }
         else if (props || s.additionalProperties === false) {
           if (!(root && (k === "apiVersion" || k === "kind"))) unknown.push(childPath);
           continue;
@@ -161,8 +217,7 @@ function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path:
           out[k] = v;
           continue;
         }
-        // Struct names in Go messages are the nearest named type; field paths stay rooted at the object.
-        const r = walk(v, childSchema, ks, childPath, childStruct, depth + 1, unknown);
+        const r = walk(v, childSchema, ks, childPath, childGo!, depth + 1, unknown);
         if (r !== undefined) out[k] = r;
       }
       return out;

@@ -89,10 +89,13 @@ export const garbageCollector: Controller = {
     }
 
     // Dependents whose owners are all gone (or being deleted in the background) are deleted.
-    for (const e of all) {
+    for (const snapshot of all) {
+      // Re-read: the loop above may have changed or removed this object.
+      const current = ctx.state.store.get(storageOf(snapshot.def), snapshot.obj.metadata.namespace ?? "", snapshot.obj.metadata.name!);
+      if (!current) continue;
+      const e = { def: snapshot.def, obj: current };
       const refs = e.obj.metadata.ownerReferences;
       if (!refs?.length || e.obj.metadata.deletionTimestamp) continue;
-      if (!ctx.state.store.get(storageOf(e.def), e.obj.metadata.namespace ?? "", e.obj.metadata.name!)) continue;
       const live = refs.filter((r) => {
         const owner = byUid.get(r.uid);
         return owner && ctx.state.store.get(storageOf(owner.def), owner.obj.metadata.namespace ?? "", owner.obj.metadata.name!);
