@@ -4,6 +4,10 @@ import type { ApiResponse, WatchEvent, WatchStream } from "../engine/apiserver/r
 export function toResponse(r: ApiResponse): Response {
   const headers = new Headers(r.headers);
   if ("watch" in r) return streamWatch(r.watch, headers, r.contentType);
+  if (r.body instanceof Uint8Array) {
+    headers.set("content-type", r.contentType ?? "application/octet-stream");
+    return new Response(r.body, { status: r.status, headers });
+  }
   if (typeof r.body === "string") {
     headers.set("content-type", r.contentType ?? "text/plain; charset=utf-8");
     return new Response(r.body, { status: r.status, headers });

@@ -59,7 +59,7 @@ export class Sandbox extends DurableObject<Env> {
       return;
     }
     const rows = this.db.select({ resource: schema.objects.resource, body: schema.objects.body }).from(schema.objects).all();
-    this.cluster = new Cluster({ resourceVersion: Number(rv), rngState: this.metaCache.get(META_KEYS.rngState)! }, rows);
+    this.cluster = new Cluster({ resourceVersion: Number(rv), seed: this.metaCache.get(META_KEYS.seed)! }, rows);
   }
 
   private metaNumber(key: MetaKey, fallback = 0): number {
@@ -93,6 +93,7 @@ export class Sandbox extends DurableObject<Env> {
         [META_KEYS.clockOffsetMs]: "0",
         [META_KEYS.idleTtlMs]: String(opts.idleTtlMs),
         [META_KEYS.nodes]: String(opts.nodes),
+        [META_KEYS.seed]: opts.seed,
         id: opts.id,
       });
       await this.scheduleAlarm(wallMs);
@@ -200,7 +201,6 @@ export class Sandbox extends DurableObject<Env> {
     const metaRows: Record<string, string> = { ...extraMeta };
     if (writes) {
       metaRows[META_KEYS.resourceVersion] = String(writes.resourceVersion);
-      metaRows[META_KEYS.rngState] = writes.rngState;
     }
     if (!writes && !Object.keys(metaRows).length) return;
     this.ctx.storage.transactionSync(() => {

@@ -12,26 +12,29 @@ import { syncCustomResourceKinds } from "./custom-resources";
 
 export interface ClusterPersistedState {
   resourceVersion: number;
-  rngState: string;
+  /** The sandbox's seed, fixed at creation. */
+  seed: string;
 }
 
-export interface ClusterWrites extends PendingWrites {
-  rngState: string;
-}
+export type ClusterWrites = PendingWrites;
 
 export class Cluster implements ClusterState {
   readonly store: ObjectStore;
   readonly kinds: KindRegistry;
-  readonly rng: Rng;
+  /**
+   * Re-derived from (seed, resourceVersion) before every request and alarm, so the same history
+   * always draws the same numbers and the generator needs no storage of its own (no extra billed row).
+   */
+  rng: Rng;
   readonly api: ApiServer;
-  private rngStateAtLastTake: string;
+  private readonly seed: string;
 
   constructor(persisted: ClusterPersistedState, rows: Iterable<{ resource: string; body: string }> = []) {
     this.store = new ObjectStore(persisted.resourceVersion);
     this.store.load(rows, persisted.resourceVersion);
     this.kinds = new KindRegistry(BUILTIN_KINDS);
-    this.rng = new Rng(persisted.rngState);
-    this.rngStateAtLastTake = this.rng.state();
+    this.seed = persisted.seed;
+    this.rng = this.freshRng();
     this.api = new ApiServer(this);
     syncCustomResourceKinds(this);
     // Custom resources become servable as soon as their CRD is written.
@@ -42,24 +45,26 @@ export class Cluster implements ClusterState {
 
   /** A brand-new empty cluster from a seed. */
   static empty(seed: string): Cluster {
-    return new Cluster({ resourceVersion: 1, rngState: new Rng(seed).state() });
+    return new Cluster({ resourceVersion: 1, seed });
+  }
+
+  private freshRng(): Rng {
+    return new Rng(`${this.seed}:${this.store.resourceVersion}`);
   }
 
   handle(req: ApiRequest): ApiResponse {
+    this.rng = this.freshRng();
     return this.api.handle(req);
   }
 
   /** Runs due controller work at simulated time nowMs. */
   reconcile(nowMs: number): RunResult {
+    this.rng = this.freshRng();
     return runControllers({ state: this, nowMs });
   }
 
-  /** Everything changed since the last call (objects and generator state), for one transaction. */
+  /** Everything changed since the last call, for one transaction. */
   takeWrites(): ClusterWrites | undefined {
-    const pending = this.store.takePendingWrites();
-    const rngState = this.rng.state();
-    if (!pending && rngState === this.rngStateAtLastTake) return undefined;
-    this.rngStateAtLastTake = rngState;
-    return { puts: pending?.puts ?? [], deletes: pending?.deletes ?? [], resourceVersion: this.store.resourceVersion, rngState };
+    return this.store.takePendingWrites();
   }
 }

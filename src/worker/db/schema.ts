@@ -10,7 +10,7 @@ export const objects = sqliteTable("objects", {
   body: text("body").notNull(),
 });
 
-/** Small sandbox-wide values: resourceVersion counter, generator state, expiry, clock offset. */
+/** Small sandbox-wide values: resourceVersion counter, seed, expiry, clock offset. */
 export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
@@ -18,7 +18,7 @@ export const meta = sqliteTable("meta", {
 
 export const META_KEYS = {
   resourceVersion: "resourceVersion",
-  rngState: "rngState",
+  seed: "seed",
   createdAtMs: "createdAtMs",
   lastUsedMs: "lastUsedMs",
   clockOffsetMs: "clockOffsetMs",

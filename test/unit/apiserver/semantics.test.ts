@@ -255,7 +255,7 @@ describe("watch", () => {
     expect(r.watch.initial.map((e) => e.type)).toEqual(["ADDED", "DELETED"]);
     // A restarted sandbox remembers no history: watching from before its current resourceVersion is too old.
     const rows = c.cluster.store.resources().flatMap((res) => c.cluster.store.list(res).map((o) => ({ resource: res, body: JSON.stringify(o) })));
-    const restarted = new Cluster({ resourceVersion: c.cluster.store.resourceVersion, rngState: c.cluster.rng.state() }, rows);
+    const restarted = new Cluster({ resourceVersion: c.cluster.store.resourceVersion, seed: "test-seed" }, rows);
     const old = restarted.handle({ method: "GET", path: CMS, query: new URLSearchParams("watch=true&resourceVersion=1"), headers: {}, user: { username: "u", groups: [] }, nowMs: c.nowMs });
     if (!("watch" in old)) throw new Error("expected a watch");
     expect(old.watch.initial).toEqual([{ type: "ERROR", object: expect.objectContaining({ code: 410, reason: "Expired" }) }]);

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Cost and speed budgets per learner action: Durable Object SQLite rows written and engine CPU time.
+//
+//   npm run bench                      # table + budget check; exit 1 when an action is over budget
+//   npm run bench -- --verbose         # also show vitest's own benchmark output
+//   KUBEPLAY_BENCH_ITERATIONS=200 npm run bench   # more measured runs per action (default 50)
+//
+// It runs test/bench/engine.bench.ts with `vitest bench --run --config vitest.bench.config.ts`
+// (the engine is TypeScript; vitest runs it in plain Node). That file performs each action on a
+// fresh in-process sandbox the way the Durable Object does (request, persist, alarm, persist) and
+// reports the rows each phase writes and the CPU time of the engine calls.
+//
+// Rows written = object rows (puts + deletes of cluster.takeWrites()) + changed meta rows
+// (resourceVersion, rngState, ...) + one per setAlarm; "request" is what answering the request
+// writes, "alarm" what the reconcile it schedules writes. SQLite also writes one index row per
+// inserted object (text primary key) and Sandbox.markUsed one lastUsedMs row at most once a
+// minute; neither is counted here.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The budgets, set generously (CPU on a slow or busy machine). rows: written by the request(s);
+ * alarmRows: by the reconcile they trigger; meanMs / p95Ms: engine CPU time of the whole action.
+ */
+const BUDGETS = {
+  "create sandbox (bootstrap + first alarm)": { rows: 150, alarmRows: 50, meanMs: 50, p95Ms: 100 },
+  "kubectl apply 3-replica Deployment": { rows: 3, alarmRows: 20, meanMs: 10, p95Ms: 25 },
+  "kubectl patch (strategic merge)": { rows: 3, alarmRows: 20, meanMs: 10, p95Ms: 25 },
+  "kubectl scale --replicas=5": { rows: 3, alarmRows: 20, meanMs: 10, p95Ms: 25 },
+  "kubectl get pods -A (Table)": { rows: 0, alarmRows: 0, meanMs: 5, p95Ms: 10 },
+  "kubectl delete namespace (20 objects) + reconcile": { rows: 3, alarmRows: 40, meanMs: 25, p95Ms: 50 },
+};
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const verbose = process.argv.includes("--verbose");
+const dir = mkdtempSync(join(tmpdir(), "kubeplay-bench-"));
+const out = join(dir, "results.json");
+
+const run = spawnSync("npx", ["--no-install", "vitest", "bench", "--run", "--config", "vitest.bench.config.ts"], {
+  cwd: root,
+  env: { ...process.env, KUBEPLAY_BENCH_OUT: out, FORCE_COLOR: verbose ? process.env.FORCE_COLOR : "0" },
+  encoding: "utf8",
+  stdio: ["ignore", verbose ? "inherit" : "pipe", verbose ? "inherit" : "pipe"],
+});
+let results;
+try {
+  // vitest bench exits 0 even when a benchmark throws; those arrive as results with an error.
+  if (run.status !== 0) throw new Error(`vitest bench failed (exit ${run.status ?? run.signal})`);
+  results = JSON.parse(readFileSync(out, "utf8"));
+} catch (e) {
+  if (!verbose) process.stderr.write(`${run.stdout ?? ""}${run.stderr ?? ""}`);
+  console.error(`bench: ${e.message}`);
+  process.exit(1);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const sum = (p) => p.objects + p.meta + p.alarm;
+const detail = (p) => `${p.objects}+${p.meta}+${p.alarm}`;
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
+
+const rows = [];
+const failures = [];
+for (const r of results) {
+  if (r.error) {
+    failures.push(`${r.action}: failed\n${r.error.replace(/^/gm, "      ")}`);
+    continue;
+  }
+  const row = {
+    action: r.action,
+    rows: sum(r.request),
+    alarmRows: sum(r.reconcile),
+    request: detail(r.request),
+    alarm: detail(r.reconcile),
+    meanMs: mean(r.cpuMs),
+    p95Ms: percentile(r.cpuMs, 95),
+    runs: r.cpuMs.length,
+  };
+  rows.push(row);
+  const budget = BUDGETS[r.action];
+  if (!budget) {
+    failures.push(`${r.action}: no budget; add one to BUDGETS in scripts/bench.mjs`);
+    continue;
+  }
+  for (const [key, limit] of Object.entries(budget)) {
+    if (row[key] > limit) failures.push(`${r.action}: ${key} ${key.endsWith("Ms") ? row[key].toFixed(2) : row[key]} is over its budget of ${limit}`);
+  }
+}
+for (const action of Object.keys(BUDGETS)) {
+  if (!results.some((r) => r.action === action)) failures.push(`${action}: has a budget but was not measured`);
+}
+
+const header = ["action", "rows", "request obj+meta+alarm", "alarm rows", "alarm obj+meta+alarm", "CPU mean ms", "CPU p95 ms", "runs"];
+const cells = rows.map((r) => [r.action, String(r.rows), r.request, String(r.alarmRows), r.alarm, r.meanMs.toFixed(2), r.p95Ms.toFixed(2), String(r.runs)]);
+const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+const line = (c) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
+console.log(line(header));
+for (const c of cells) console.log(line(c));
+
+if (failures.length) {
+  console.error(`\nover budget:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
+  process.exit(1);
+}
+console.log("\nall actions within budget");
