@@ -22,6 +22,10 @@ export const LIMITS = {
   maxDocumentDepth: 100,
   /** Controller passes per alarm before the rest is deferred to the next alarm. */
   maxControllerPasses: 200,
+  /** Distinct due times one clock fast-forward runs through before finishing at its target. */
+  maxClockSteps: 10_000,
+  /** Longest single clock fast-forward. */
+  maxClockAdvanceSeconds: 30 * 24 * 3600,
   /** Nodes a sandbox may be created with. */
   minNodes: 1,
   maxNodes: 10,

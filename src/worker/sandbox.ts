@@ -121,6 +121,23 @@ export class Sandbox extends DurableObject<Env> {
     return this.info();
   }
 
+  /**
+   * Moves simulated time forward, running everything that falls due on the way in order, then
+   * persists and re-arms. Returns the new simulated time.
+   */
+  async advanceClock(seconds: number): Promise<{ now: string; clockOffsetSeconds: number } | null> {
+    const cluster = this.cluster;
+    if (!cluster) return null;
+    const fromMs = this.nowMs();
+    const offsetMs = this.metaNumber(META_KEYS.clockOffsetMs) + seconds * 1000;
+    const result = cluster.advance(fromMs, fromMs + seconds * 1000);
+    this.persist(cluster.takeWrites(), { [META_KEYS.clockOffsetMs]: String(offsetMs) });
+    this.alarmAtMs = null;
+    await this.scheduleAlarm(result.nextWakeMs === undefined ? undefined : result.nextWakeMs - offsetMs);
+    this.markUsed();
+    return { now: new Date(this.nowMs()).toISOString(), clockOffsetSeconds: offsetMs / 1000 };
+  }
+
   /** Deletes every row, the alarm and memory: the sandbox is gone. */
   async destroy(): Promise<boolean> {
     const existed = !!this.cluster;
@@ -140,6 +157,8 @@ export class Sandbox extends DurableObject<Env> {
     const apiPath = url.pathname.replace(/^\/clusters\/[^/]+/, "") || "/";
     const declared = Number(request.headers.get("content-length") ?? "0");
     if (declared > LIMITS.maxRequestBodyBytes) {
+      // Refused unread: the client is told at once and the rest of the upload is dropped.
+      await request.body?.cancel().catch(() => {});
       return statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${LIMITS.maxRequestBodyBytes}`);
     }
     let body: Uint8Array | undefined;
@@ -224,7 +243,8 @@ export class Sandbox extends DurableObject<Env> {
   }
 }
 
-async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | undefined> {
+/** Reads a body up to `limit` bytes; undefined (and the rest of the stream cancelled) when it is longer. */
+export async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | undefined> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -4,17 +4,34 @@ import type { Env } from "../sandbox";
 import { bearerToken, isSandboxId, newSandboxId, tokenFor, verifyToken } from "../auth";
 import { kubeconfigFor } from "../kubeconfig";
 import { statusResponse } from "../http";
+import { readLimited } from "../sandbox";
 import { LIMITS } from "../../engine/limits";
 
 export const sessions = new Hono<{ Bindings: Env }>();
 
 const badRequest = (message: string) => statusResponse(400, "BadRequest", message);
 
+const MAX_SESSION_BODY_BYTES = 4096;
+
+/** 405 with the methods a route does serve, in the Allow header. */
+function methodNotAllowed(allow: string): Response {
+  const r = statusResponse(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+  r.headers.set("allow", allow);
+  return r;
+}
+
 sessions.post("/", async (c) => {
   // `nodes` counts worker nodes; every sandbox also has one control-plane node.
   let nodes = 2;
-  const text = await c.req.text();
-  if (text.length > 4096) return statusResponse(413, "RequestEntityTooLarge", "Request entity too large: limit is 4096");
+  // At most 4096 bytes are ever read: a declared longer body is refused unread, an undeclared one cut off.
+  const tooLarge = () => statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${MAX_SESSION_BODY_BYTES}`);
+  if (Number(c.req.header("content-length") ?? "0") > MAX_SESSION_BODY_BYTES) {
+    await c.req.raw.body?.cancel().catch(() => {});
+    return tooLarge();
+  }
+  const bytes = c.req.raw.body ? await readLimited(c.req.raw.body, MAX_SESSION_BODY_BYTES) : new Uint8Array();
+  if (!bytes) return tooLarge();
+  const text = new TextDecoder().decode(bytes);
   if (text.trim()) {
     let body: unknown;
     try {
@@ -62,4 +79,27 @@ sessions.delete("/:id", async (c) => {
   const existed = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).destroy();
   if (!existed) return statusResponse(404, "NotFound", `sandbox "${id}" not found: it was deleted or has expired`);
   return c.json({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", details: { name: id, kind: "sessions" } });
+});
+
+// Registered after the real routes: reached only by the methods those do not serve.
+sessions.all("/", () => methodNotAllowed("POST"));
+sessions.all("/:id", () => methodNotAllowed("GET, DELETE"));
+
+/** Fast-forwards the sandbox's simulated clock: `{"advanceSeconds": N}`. */
+sessions.post("/:id/clock", async (c) => {
+  const id = c.req.param("id");
+  if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  const text = await c.req.text();
+  let seconds: unknown;
+  try {
+    seconds = (JSON.parse(text) as { advanceSeconds?: unknown }).advanceSeconds;
+  } catch {
+    return badRequest('the body must be JSON like {"advanceSeconds": 60}');
+  }
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds <= 0 || seconds > LIMITS.maxClockAdvanceSeconds) {
+    return badRequest(`advanceSeconds must be a number of seconds greater than 0 and at most ${LIMITS.maxClockAdvanceSeconds}`);
+  }
+  const r = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).advanceClock(seconds);
+  if (!r) return statusResponse(404, "NotFound", `sandbox "${id}" not found: it was deleted or has expired`);
+  return c.json(r);
 });
