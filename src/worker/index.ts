@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { Sandbox, type Env } from "./sandbox";
 import { sessions, authorized, unauthorized } from "./routes/sessions";
 import { statusResponse } from "./http";
+import { LIMITS } from "../engine/limits";
 
 const app = new Hono<{ Bindings: Env }>();
 
@@ -13,6 +14,11 @@ app.route("/api/sessions", sessions);
 app.all("/clusters/:id/*", async (c) => {
   const id = c.req.param("id");
   if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  // A declared body over the limit is refused here, unread, without waking the Durable Object.
+  if (Number(c.req.header("content-length") ?? "0") > LIMITS.maxRequestBodyBytes) {
+    await c.req.raw.body?.cancel().catch(() => {});
+    return statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${LIMITS.maxRequestBodyBytes}`);
+  }
   return c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).fetch(c.req.raw);
 });
 app.all("/clusters/:id", async (c) => {
@@ -21,7 +27,7 @@ app.all("/clusters/:id", async (c) => {
   return statusResponse(404, "NotFound", "the server could not find the requested resource");
 });
 
-app.notFound((c) => (c.req.path.startsWith("/api/") || c.req.path.startsWith("/clusters/") ? statusResponse(404, "NotFound", "the server could not find the requested resource") : c.env.ASSETS.fetch(c.req.raw)));
+app.notFound((c) => (/^\/(api|clusters)(\/|$)/.test(c.req.path) ? statusResponse(404, "NotFound", "the server could not find the requested resource") : c.env.ASSETS.fetch(c.req.raw)));
 
 app.onError((err) => {
   console.error("unhandled error", err);

@@ -43,7 +43,9 @@ export function parseYamlDoc(text: string): unknown {
     return parseYaml(text, { maxAliasCount: LIMITS.maxYamlAliases, prettyErrors: false, version: "1.2" });
   } catch (e) {
     if (e instanceof ApiError) throw e;
-    const msg = (e as Error).message.split("\n")[0];
+    let msg = (e as Error).message.split("\n")[0];
+    // go-yaml's billion-laughs guard, in its own words.
+    if (/excessive alias count/i.test(msg)) msg = "document contains excessive aliasing";
     throw badRequest(`error converting YAML to JSON: yaml: ${msg}`);
   }
 }

@@ -85,8 +85,8 @@ function goJsonType(v: unknown): string {
 
 /** Go type as the decoder names it in messages: int32, string, []v1.Container, map[string]string. */
 function goType(s: JsonSchema, ks: KindSchema, raw?: JsonSchema): string {
-  const id = raw?.$ref ? refName(raw.$ref) : undefined;
-  if (id) return `v1.${id.slice(id.lastIndexOf(".") + 1)}`;
+  const named = namedStruct(raw);
+  if (named) return `v1.${named}`;
   if (s["x-kubernetes-int-or-string"]) return "intstr.IntOrString";
   if (s["x-kubernetes-quantity"]) return "resource.Quantity";
   switch (s.type) {
@@ -176,6 +176,12 @@ function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path:
   switch (type) {
     case "string":
       if (typeof value !== "string") return mismatch(value, s, ks, raw, go);
+      if (s.format === "byte") {
+        // []byte is base64 in JSON: encoding/json rejects what encoding/base64 cannot decode.
+        const d = goBase64Decode(value);
+        if ("corruptAt" in d) throw new TypeMismatch(`illegal base64 data at input byte ${d.corruptAt}`);
+        return base64Encode(d.bytes);
+      }
       return value;
     case "integer":
       if (typeof value !== "number") return mismatch(value, s, ks, raw, go);
@@ -224,4 +230,64 @@ function walk(value: unknown, raw: JsonSchema | undefined, ks: KindSchema, path:
     }
   }
   return value;
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const B64_VALUE = new Map([...B64].map((c, i) => [c.charCodeAt(0), i]));
+
+/**
+ * encoding/base64 StdEncoding.Decode, which encoding/json uses for []byte: line breaks are skipped,
+ * padding is required, and a malformed input reports the byte offset Go's CorruptInputError names.
+ */
+export function goBase64Decode(text: string): { bytes: number[] } | { corruptAt: number } {
+  const src = new TextEncoder().encode(text);
+  const out: number[] = [];
+  const newline = (b: number) => b === 10 || b === 13;
+  let si = 0;
+  while (si < src.length) {
+    const q = [0, 0, 0, 0];
+    let dlen = 4;
+    let trailing: number | undefined;
+    for (let j = 0; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return { bytes: out };
+        return { corruptAt: si - j };
+      }
+      const b = src[si++];
+      const v = B64_VALUE.get(b);
+      if (v !== undefined) {
+        q[j] = v;
+        continue;
+      }
+      if (newline(b)) {
+        j--;
+        continue;
+      }
+      if (b !== 61 || j < 2) return { corruptAt: si - 1 };
+      if (j === 2) {
+        while (si < src.length && newline(src[si])) si++;
+        if (si === src.length) return { corruptAt: src.length };
+        if (src[si] !== 61) return { corruptAt: si - 1 };
+        si++;
+      }
+      while (si < src.length && newline(src[si])) si++;
+      if (si < src.length) trailing = si;
+      dlen = j;
+      break;
+    }
+    const val = (q[0] << 18) | (q[1] << 12) | (q[2] << 6) | q[3];
+    out.push(...[(val >> 16) & 255, (val >> 8) & 255, val & 255].slice(0, dlen - 1));
+    if (trailing !== undefined) return { corruptAt: trailing };
+  }
+  return { bytes: out };
+}
+
+/** Standard padded base64, as encoding/json writes []byte back. */
+export function base64Encode(bytes: readonly number[]): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    s += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : "=") + (i + 2 < bytes.length ? B64[n & 63] : "=");
+  }
+  return s;
 }

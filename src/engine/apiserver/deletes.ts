@@ -2,10 +2,11 @@
 // finalizers, and the propagation policy handed to the garbage collector via finalizers.
 import type { KindDef, KubeObject } from "../kinds/types";
 import { storageOf, toRequestedVersion, type ClusterState } from "./context";
-import { ApiError, badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED, successStatus } from "../machinery/status";
+import { badRequest, conflict, forbidden, notFound, OBJECT_MODIFIED, successStatus } from "../machinery/status";
 import { clone } from "../machinery/json";
 import { rfc3339 } from "../machinery/time";
 import { resourceRef } from "./writes";
+import { boolParam, deleteOptionErrors, int64Param, optionsInvalid } from "./query-options";
 
 export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
 
@@ -30,24 +31,48 @@ export interface DeleteResult {
 }
 
 export function parseDeleteOptions(body: unknown, query: URLSearchParams, nowMs: number): DeleteOptions {
-  const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  const b = decodeDeleteOptionsBody(body);
   const policy = (b.propagationPolicy ?? query.get("propagationPolicy") ?? undefined) as string | undefined;
-  if (policy !== undefined && !["Background", "Foreground", "Orphan"].includes(policy)) {
-    throw new ApiError(422, "Invalid", `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"`);
-  }
-  const graceRaw = b.gracePeriodSeconds ?? query.get("gracePeriodSeconds") ?? undefined;
-  const grace = graceRaw === undefined || graceRaw === null ? undefined : Number(graceRaw);
-  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) throw badRequest(`invalid gracePeriodSeconds: ${graceRaw}`);
-  const dryRun = (Array.isArray(b.dryRun) && b.dryRun.includes("All")) || query.getAll("dryRun").includes("All");
-  const orphan = b.orphanDependents ?? (query.get("orphanDependents") === "true" ? true : undefined);
+  // Query integers and booleans are read like the ParameterCodec (strconv.ParseInt; only "false"/"0" are false).
+  const grace = (b.gracePeriodSeconds ?? int64Param(query, "gracePeriodSeconds") ?? undefined) as number | undefined;
+  const orphan = (b.orphanDependents ?? boolParam(query, "orphanDependents") ?? undefined) as boolean | undefined;
+  const dryRunValues = Array.isArray(b.dryRun) ? (b.dryRun as string[]) : query.getAll("dryRun");
+  const errs = deleteOptionErrors(dryRunValues, policy, orphan);
+  if (errs.length) throw optionsInvalid("DeleteOptions", errs);
   return {
     propagationPolicy: policy as PropagationPolicy | undefined,
     gracePeriodSeconds: grace,
-    orphanDependents: orphan as boolean | undefined,
-    preconditions: b.preconditions as DeleteOptions["preconditions"],
-    dryRun,
+    orphanDependents: orphan,
+    preconditions: (b.preconditions ?? undefined) as DeleteOptions["preconditions"],
+    dryRun: dryRunValues.includes("All"),
     nowMs,
   };
+}
+
+/** A DeleteOptions body, type-checked field by field the way the decoder would. */
+function decodeDeleteOptionsBody(body: unknown): Record<string, unknown> {
+  if (body === undefined || body === null) return {};
+  const fail = (v: unknown, where: string, type: string): never => {
+    const t = v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "boolean" ? "bool" : typeof v === "number" ? `number ${v}` : typeof v;
+    throw badRequest(`json: cannot unmarshal ${t.startsWith("number") && type !== "int64" ? "number" : t} into Go ${where} of type ${type}`);
+  };
+  if (typeof body !== "object" || Array.isArray(body)) fail(body, "value", "v1.DeleteOptions");
+  const b = body as Record<string, unknown>;
+  const field = (k: string, ok: (v: unknown) => boolean, type: string) => {
+    if (b[k] !== undefined && b[k] !== null && !ok(b[k])) fail(b[k], `struct field DeleteOptions.${k}`, type);
+  };
+  field("gracePeriodSeconds", (v) => typeof v === "number" && Number.isInteger(v), "int64");
+  field("propagationPolicy", (v) => typeof v === "string", "v1.DeletionPropagation");
+  field("orphanDependents", (v) => typeof v === "boolean", "bool");
+  field("dryRun", (v) => Array.isArray(v) && v.every((x) => typeof x === "string"), "[]string");
+  field("preconditions", (v) => typeof v === "object" && !Array.isArray(v), "v1.Preconditions");
+  const pre = b.preconditions as Record<string, unknown> | undefined;
+  if (pre && typeof pre === "object") {
+    for (const k of ["uid", "resourceVersion"]) {
+      if (pre[k] !== undefined && pre[k] !== null && typeof pre[k] !== "string") fail(pre[k], `struct field Preconditions.preconditions.${k}`, k === "uid" ? "types.UID" : "string");
+    }
+  }
+  return b;
 }
 
 export function deleteObject(state: ClusterState, def: KindDef, namespace: string | undefined, name: string, opts: DeleteOptions): DeleteResult {

@@ -7,17 +7,22 @@ import { deleteObject } from "./deletes";
 import { clone } from "../machinery/json";
 import { matches, selectorFromLabelSelector } from "../machinery/labels";
 
-export function evictPod(state: ClusterState, podDef: KindDef, namespace: string, name: string, body: unknown, nowMs: number): unknown {
+export function evictPod(state: ClusterState, podDef: KindDef, namespace: string, name: string, body: unknown, nowMs: number, dryRun = false): unknown {
   const pod = state.store.get("pods", namespace, name);
   if (!pod) throw notFound({ group: "", resource: "pods" }, name);
-  const eviction = (body ?? {}) as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number } };
+  const eviction = (body ?? {}) as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; dryRun?: string[] } };
+  // kubectl drain --dry-run=server: every check runs, nothing is written (CreateOptions or the Eviction's DeleteOptions).
+  if (eviction.deleteOptions?.dryRun?.includes("All")) dryRun = true;
   if (eviction.metadata?.name && eviction.metadata.name !== name) throw badRequest(`name in URL does not match name in Eviction object`);
   // A pod that is already terminal or being deleted can always be evicted.
   const terminal = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
   if (!terminal && !pod.metadata.deletionTimestamp) {
-    for (const pdb of state.store.list("poddisruptionbudgets.policy", namespace)) {
-      const sel = selectorFromLabelSelector(pdb.spec?.selector);
-      if (!matches(sel, pod.metadata.labels ?? {})) continue;
+    const pdbs = state.store.list("poddisruptionbudgets.policy", namespace).filter((pdb) => matches(selectorFromLabelSelector(pdb.spec?.selector), pod.metadata.labels ?? {}));
+    // Checked before any budget is spent, so a refused eviction changes nothing.
+    if (pdbs.length > 1) {
+      throw new ApiError(500, "InternalError", "Internal error occurred: This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.");
+    }
+    for (const pdb of pdbs) {
       const allowed = pdb.status?.disruptionsAllowed ?? 0;
       if (allowed <= 0) {
         throw new ApiError(429, "TooManyRequests", "Cannot evict pod as it would violate the pod's disruption budget.", {
@@ -26,10 +31,10 @@ export function evictPod(state: ClusterState, podDef: KindDef, namespace: string
       }
       const updated = clone(pdb);
       updated.status = { ...(updated.status ?? {}), disruptionsAllowed: allowed - 1 };
-      state.store.update("poddisruptionbudgets.policy", updated);
+      if (!dryRun) state.store.update("poddisruptionbudgets.policy", updated);
     }
   }
-  deleteObject(state, podDef, namespace, name, { gracePeriodSeconds: eviction.deleteOptions?.gracePeriodSeconds, dryRun: false, nowMs });
+  deleteObject(state, podDef, namespace, name, { gracePeriodSeconds: eviction.deleteOptions?.gracePeriodSeconds, dryRun, nowMs });
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 };
 }
 

@@ -14,7 +14,20 @@ export interface ListQuery {
   continueFrom?: string;
 }
 
-const gvrString = (def: KindDef) => `${def.group ? `${def.group}/` : "/"}${def.version}, Resource=${def.plural}`;
+/** Kinds whose field label conversion (pkg/apis/<group>/v1/conversion.go) answers "field label not supported: <label>". */
+const FIELD_LABEL_NOT_SUPPORTED = new Set(["/Pod", "/Node", "/ReplicationController", "/Event", "/Namespace", "/Secret", "/Service", "events.k8s.io/Event"]);
+
+/**
+ * The error of the kind's field label conversion for a label it does not support (the server's
+ * message; kubectl adds its own "Unable to find ... that match label selector" prefix). Kinds
+ * without a registered conversion use runtime.DefaultMetaV1FieldSelectorConversion.
+ */
+export function unsupportedFieldLabel(def: Pick<KindDef, "group" | "kind">, label: string): string {
+  const gk = `${def.group}/${def.kind}`;
+  if (FIELD_LABEL_NOT_SUPPORTED.has(gk)) return `field label not supported: ${label}`;
+  if (gk === "batch/Job") return `field label ${JSON.stringify(label)} not supported for batchv1.Job`;
+  return `${JSON.stringify(label)} is not a known field selector: only "metadata.name", "metadata.namespace"`;
+}
 
 /** Field values every object supports, plus the kind's own field selectors. */
 export function fieldValue(def: KindDef, obj: KubeObject, field: string): string | undefined {
@@ -43,8 +56,10 @@ export function parseListQuery(def: KindDef, q: URLSearchParams): ListQuery {
       throw badRequest((e as Error).message);
     }
     for (const r of requirementsOf(sel)) {
-      if (r.field !== "metadata.name" && r.field !== "metadata.namespace" && !def.fieldSelectors?.[r.field]) {
-        throw badRequest(`Unable to find "${gvrString(def)}" that match label selector "${ls ?? ""}", field selector "${fs}": field label not supported: ${r.field}`);
+      // Node's and Namespace's conversions do not list metadata.namespace (pkg/apis/core/v1/conversion.go).
+      const namespaceField = r.field === "metadata.namespace" && !(def.group === "" && (def.kind === "Node" || def.kind === "Namespace"));
+      if (r.field !== "metadata.name" && !namespaceField && !def.fieldSelectors?.[r.field]) {
+        throw badRequest(unsupportedFieldLabel(def, r.field));
       }
     }
     out.fieldSelector = sel;
@@ -81,13 +96,15 @@ interface ContinueToken {
   start: string;
 }
 
+// base64 of the token's UTF-8 bytes: keys may hold any character a name or namespace may (btoa alone takes Latin-1 only).
 function encodeContinue(t: ContinueToken): string {
-  return btoa(JSON.stringify({ v: "meta.k8s.io/v1", rv: t.rv, start: t.start }));
+  const bytes = new TextEncoder().encode(JSON.stringify({ v: "meta.k8s.io/v1", rv: t.rv, start: t.start }));
+  return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(""));
 }
 
 function decodeContinue(s: string, currentRv: number): ContinueToken {
   try {
-    const t = JSON.parse(atob(s)) as { rv: number; start: string };
+    const t = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0)))) as { rv: number; start: string };
     if (typeof t.rv !== "number" || typeof t.start !== "string") throw new Error("bad");
     return t;
   } catch {
@@ -112,7 +129,8 @@ export function listObjects(state: ClusterState, def: KindDef, namespace: string
   if (q.continueFrom) {
     const t = decodeContinue(q.continueFrom, rv);
     if (t.rv < rv - LIMITS.watchHistoryEvents) throw expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
-    items = items.filter((o) => keyOf(o) > t.start);
+    // The same order the store lists in (localeCompare), or names beyond ASCII fall out of later pages.
+    items = items.filter((o) => keyOf(o).localeCompare(t.start) > 0);
   }
   if (q.limit && items.length > q.limit) {
     const page = items.slice(0, q.limit);

@@ -1,5 +1,6 @@
 // The API server's view of an HTTP request and response, free of any HTTP framework.
 import type { UserInfo } from "../kinds/types";
+import { badRequest } from "../machinery/status";
 
 export interface ApiRequest {
   method: string;
@@ -50,7 +51,7 @@ const NAMESPACE_SUBRESOURCES = new Set(["status", "finalize"]);
 
 /** Parses /api/v1/... and /apis/g/v/... into resource coordinates; undefined for other paths. */
 export function parseResourcePath(path: string): ResourceRequestInfo | undefined {
-  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const parts = path.split("/").filter(Boolean).map(decodePathSegment);
   let group: string;
   let version: string;
   let rest: string[];
@@ -72,4 +73,14 @@ export function parseResourcePath(path: string): ResourceRequestInfo | undefined
   }
   if (rest.length > 3) return undefined;
   return { group, version, namespace, resource: rest[0], name: rest[1], subresource: rest[2] };
+}
+
+const utf8 = new TextDecoder();
+
+/** Percent-decodes one path segment like Go's url.PathUnescape: a bad escape is a 400, bytes that are not UTF-8 stay harmless. */
+function decodePathSegment(segment: string): string {
+  const bad = /%(?![0-9a-fA-F]{2})[^%]{0,2}/.exec(segment);
+  if (bad) throw badRequest(`invalid URL escape ${JSON.stringify(bad[0])}`);
+  // Runs of escapes become bytes, decoded as UTF-8 (invalid sequences turn into U+FFFD).
+  return segment.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => utf8.decode(new Uint8Array(run.slice(1).split("%").map((h) => parseInt(h, 16)))));
 }

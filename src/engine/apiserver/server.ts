@@ -19,8 +19,12 @@ import { patchMetaLookup } from "./schemas";
 import { serverSideApply } from "./apply";
 import { clone, getPath, setPath } from "../machinery/json";
 import { formatLabelSelector, selectorFromLabelSelector, selectorFromSet, selectorToString } from "../machinery/labels";
-import type { FieldValidation } from "./decode";
+import { decodeObject, type FieldValidation } from "./decode";
 import { evictPod, bindPod } from "./pod-subresources";
+import { boolParam, checkResourceVersionParam, int64Param, validateListOptions, validateTableOptions, validateWriteOptions } from "./query-options";
+import { isCustomResourceKind } from "../kinds/apiextensions/crd";
+import { authorizeResourceRequest, isImpersonated, withImpersonation } from "./impersonation";
+import { OPENAPI_V2_PROTOBUF, openApiV2Json, openApiV2Protobuf, wantsOpenApiV2Protobuf } from "./openapi-v2";
 
 export const SERVER_VERSION = {
   major: "1",
@@ -41,7 +45,7 @@ export class ApiServer {
 
   handle(req: ApiRequest): ApiResponse {
     try {
-      return this.route(req);
+      return this.route(withImpersonation(req, admissionContext(this.state, req.nowMs).list));
     } catch (e) {
       if (e instanceof ApiError) {
         // The real server answers some malformed patches and apply configurations with 500; bad
@@ -56,6 +60,8 @@ export class ApiServer {
 
   private route(req: ApiRequest): ApiResponse {
     const path = req.path.replace(/\/+$/, "") || "/";
+    // An empty segment (/api/v1/namespaces//pods) names nothing.
+    if (path.includes("//")) throw resourceNotFound();
     const accept = req.headers["accept"];
     if (path === "/version") return json(200, SERVER_VERSION);
     if (path === "/healthz" || path === "/livez" || path === "/readyz") return { status: 200, body: "ok", contentType: "text/plain; charset=utf-8" };
@@ -66,6 +72,10 @@ export class ApiServer {
     if (path === "/apis") {
       if (wantsAggregated(accept)) return { status: 200, body: aggregatedDiscovery(this.state.kinds, false), contentType: AGGREGATED_V2 };
       return json(200, apiGroupList(this.state.kinds));
+    }
+    if (path === "/openapi/v2") {
+      if (wantsOpenApiV2Protobuf(accept)) return { status: 200, body: openApiV2Protobuf(SERVER_VERSION.gitVersion), contentType: OPENAPI_V2_PROTOBUF };
+      return json(200, openApiV2Json(SERVER_VERSION.gitVersion));
     }
     if (path === "/openapi/v3") return json(200, openApiIndex(this.state.kinds));
     if (path.startsWith("/openapi/v3/")) {
@@ -103,13 +113,16 @@ export class ApiServer {
     const method = req.method.toUpperCase();
     const verbs = def.verbs;
     const allowed = (verb: string) => !verbs || verbs.includes(verb);
+    if (isImpersonated(req)) authorizeResourceRequest(req, req.user, def, ns, name, subresource, admissionContext(this.state, req.nowMs).list);
+    // The response type is negotiated before anything is done (NegotiateOutputMediaType), so a 406 never follows a write.
+    this.checkAcceptable(req.headers["accept"]);
+    if (wantsTable(req.headers["accept"])) validateTableOptions(q);
 
     if (subresource) return this.subresource(req, def, ns, name!, subresource);
 
     if (!name) {
       if (method === "GET") {
-        const watch = q.get("watch");
-        if (watch === "true" || watch === "1") {
+        if (boolParam(q, "watch")) {
           if (!allowed("watch")) throw methodNotSupported(resourceRef(def), "watch");
           return this.watch(req, def, ns);
         }
@@ -130,10 +143,11 @@ export class ApiServer {
     switch (method) {
       case "GET":
         if (!allowed("get")) throw methodNotSupported(resourceRef(def), "get");
+        checkResourceVersionParam(q.get("resourceVersion"));
         return this.respondObject(req, def, getObject(this.state, def, ns, name, req.nowMs));
       case "PUT":
         if (!allowed("update")) throw methodNotSupported(resourceRef(def), "update");
-        return this.writeResponse(req, def, updateObject(this.state, { def, namespace: ns, name, input: parseBody(req.body, req.headers["content-type"]), opts: this.writeOptions(req) }));
+        return this.writeResponse(req, def, updateObject(this.state, { def, namespace: ns, name, opts: this.writeOptions(req, "UpdateOptions"), input: parseBody(req.body, req.headers["content-type"]) }));
       case "PATCH":
         if (!allowed("patch")) throw methodNotSupported(resourceRef(def), "patch");
         return this.patch(req, def, ns, name);
@@ -147,13 +161,11 @@ export class ApiServer {
     throw notAllowed();
   }
 
-  private writeOptions(req: ApiRequest): WriteOptions {
-    const fv = req.query.get("fieldValidation") ?? "Warn";
-    if (!["Strict", "Warn", "Ignore"].includes(fv)) {
-      throw badRequest(`fieldValidation must be one of "Ignore", "Warn", or "Strict", got "${fv}"`);
-    }
+  /** The write's options from the query, validated like the real handlers (422 on `<Kind>Options.meta.k8s.io ""`). */
+  private writeOptions(req: ApiRequest, kind: "CreateOptions" | "UpdateOptions" | "PatchOptions", apply = false): WriteOptions {
+    validateWriteOptions(req.query, kind, apply);
+    const fv = req.query.get("fieldValidation") || "Warn";
     const dryRun = req.query.getAll("dryRun");
-    if (dryRun.some((d) => d !== "All")) throw badRequest(`Invalid dryRun value: ${dryRun.join(",")}: supported values: "All"`);
     return { dryRun: dryRun.includes("All"), fieldValidation: fv as FieldValidation, fieldManager: req.query.get("fieldManager") ?? undefined, userAgent: req.headers["user-agent"], nowMs: req.nowMs };
   }
 
@@ -184,6 +196,7 @@ export class ApiServer {
   }
 
   private list(req: ApiRequest, def: KindDef, ns: string | undefined): ApiResponse {
+    validateListOptions(req.query, false);
     const q = parseListQuery(def, req.query);
     const r = listObjects(this.state, def, ns, q, req.nowMs);
     const accept = req.headers["accept"];
@@ -200,6 +213,7 @@ export class ApiServer {
   }
 
   private watch(req: ApiRequest, def: KindDef, ns: string | undefined): ApiResponse {
+    validateListOptions(req.query, true);
     const q = parseListQuery(def, req.query);
     const accept = req.headers["accept"];
     const table = wantsTable(accept);
@@ -210,7 +224,7 @@ export class ApiServer {
       namespace: ns,
       query: q,
       resourceVersion: req.query.get("resourceVersion") ?? undefined,
-      timeoutSeconds: timeout ? Number(timeout) : undefined,
+      timeoutSeconds: timeout ? int64Param(req.query, "timeoutSeconds") : undefined,
       allowBookmarks: req.query.get("allowWatchBookmarks") === "true",
       render: (obj, first) =>
         table ? toTable(def, [obj], { resourceVersion: obj.metadata.resourceVersion ?? "" }, { nowMs: req.nowMs, includeObject: include, noHeaders: !first }, tv) : obj,
@@ -221,13 +235,14 @@ export class ApiServer {
   private create(req: ApiRequest, def: KindDef, ns: string | undefined): ApiResponse {
     const input = parseBody(req.body, req.headers["content-type"]);
     if (def.virtual?.create) {
-      const obj = input as KubeObject;
-      if (def.namespaced && obj && typeof obj === "object") obj.metadata = { ...(obj.metadata ?? {}), namespace: ns };
+      this.checkBodyKind(def, input);
+      const obj = decodeObject(def, input, this.writeOptions(req, "CreateOptions").fieldValidation).object;
+      if (def.namespaced) obj.metadata = { ...obj.metadata, namespace: ns };
       const out = def.virtual.create(obj, { ...admissionContext(this.state, req.nowMs), user: req.user });
       return json(201, out);
     }
     this.checkBodyKind(def, input);
-    return this.writeResponse(req, def, createObject(this.state, def, ns, input, this.writeOptions(req)));
+    return this.writeResponse(req, def, createObject(this.state, def, ns, input, this.writeOptions(req, "CreateOptions")));
   }
 
   /** The body's apiVersion/kind must name the resource of the URL (when given). */
@@ -236,15 +251,19 @@ export class ApiServer {
     const { apiVersion, kind } = input as { apiVersion?: unknown; kind?: unknown };
     const gv = def.group ? `${def.group}/${def.version}` : def.version;
     if (typeof kind === "string" && kind && kind !== def.kind) {
-      throw badRequest(`the API version in the data (${String(apiVersion ?? "")}) does not match the expected API version (${gv})`.replace(/.*/, `${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: no kind "${kind}" is registered for version "${String(apiVersion ?? gv)}" in scheme "pkg/api/legacyscheme/scheme.go:30"`));
+      throw badRequest(`the kind in the data (${kind}) does not match the kind of the resource (${def.kind}): send it to the ${kind} endpoint instead`);
     }
     if (typeof apiVersion === "string" && apiVersion && apiVersion !== gv) {
+      // A version the scheme knows is refused by the handler (AcceptsGroupVersion); one it does not know fails decoding.
       const other = this.state.kinds.byApiVersionKind(apiVersion, def.kind);
-      if (!other) throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${gv})`);
+      if (other || isCustomResourceKind(def)) throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${gv})`);
+      const version = apiVersion.slice(apiVersion.lastIndexOf("/") + 1);
+      throw badRequest(`${def.kind} in version ${JSON.stringify(version)} cannot be handled as a ${def.kind}: no kind ${JSON.stringify(def.kind)} is registered for version ${JSON.stringify(apiVersion)} in scheme "pkg/api/legacyscheme/scheme.go:30"`);
     }
   }
 
   private deleteCollection(req: ApiRequest, def: KindDef, ns: string | undefined): ApiResponse {
+    validateListOptions(req.query, false);
     const q = parseListQuery(def, req.query);
     const body = req.body?.length ? parseBody(req.body, req.headers["content-type"]) : undefined;
     const opts = parseDeleteOptions(body, req.query, req.nowMs);
@@ -263,10 +282,17 @@ export class ApiServer {
 
   private patch(req: ApiRequest, def: KindDef, ns: string | undefined, name: string, subresource?: "status"): ApiResponse {
     const ct = mediaType(req.headers["content-type"]);
-    const opts = this.writeOptions(req);
+    // Custom resources have no strategic merge patch (the CRD handler does not offer it).
+    const patchTypes = isCustomResourceKind(def)
+      ? ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"]
+      : ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"];
+    if (!patchTypes.includes(ct)) {
+      throw new ApiError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: ${patchTypes.join(", ")}`);
+    }
+    const opts = this.writeOptions(req, "PatchOptions", ct === "application/apply-patch+yaml");
     if (ct === "application/apply-patch+yaml") {
-      const applied = parseBody(req.body, ct);
-      const force = req.query.get("force") === "true";
+      const applied = parseApplyBody(req.body);
+      const force = boolParam(req.query, "force") ?? false;
       if (!opts.fieldManager) {
         throw new ApiError(422, "Invalid", 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', {
           group: "meta.k8s.io",
@@ -275,9 +301,6 @@ export class ApiServer {
         });
       }
       return this.writeResponse(req, def, serverSideApply(this.state, { def, namespace: ns, name, applied, force, subresource, opts }));
-    }
-    if (!["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"].includes(ct)) {
-      throw new ApiError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
     }
     const current = getObject(this.state, def, ns, name, req.nowMs);
     const patchBody = parseBody(req.body, "application/json");
@@ -289,17 +312,25 @@ export class ApiServer {
     const method = req.method.toUpperCase();
     if (sub === "status" && def.statusSubresource) {
       if (method === "GET") return this.respondObject(req, def, getObject(this.state, def, ns, name, req.nowMs));
-      if (method === "PUT") return this.writeResponse(req, def, updateObject(this.state, { def, namespace: ns, name, input: parseBody(req.body, req.headers["content-type"]), subresource: "status", opts: this.writeOptions(req) }));
+      if (method === "PUT") return this.writeResponse(req, def, updateObject(this.state, { def, namespace: ns, name, subresource: "status", opts: this.writeOptions(req, "UpdateOptions"), input: parseBody(req.body, req.headers["content-type"]) }));
       if (method === "PATCH") return this.patch(req, def, ns, name, "status");
       throw notAllowed();
     }
     if (sub === "scale" && def.scaleSubresource) return this.scale(req, def, ns, name);
     if (def.kind === "Pod" && !def.group) {
-      if (sub === "eviction" && method === "POST") return json(201, evictPod(this.state, def, ns!, name, parseBody(req.body, req.headers["content-type"]), req.nowMs));
-      if (sub === "binding" && method === "POST") return json(201, bindPod(this.state, def, ns!, name, parseBody(req.body, req.headers["content-type"]), req.nowMs));
+      if (sub === "eviction" && method === "POST") {
+        const dryRun = this.writeOptions(req, "CreateOptions").dryRun;
+        return json(201, evictPod(this.state, def, ns!, name, evictionBody(parseBody(req.body, req.headers["content-type"])), req.nowMs, dryRun));
+      }
+      if (sub === "binding" && method === "POST") {
+        const bindingDef = this.state.kinds.byKind("", "v1", "Binding")!;
+        const input = parseBody(req.body, req.headers["content-type"]);
+        this.checkBodyKind(bindingDef, input);
+        return json(201, bindPod(this.state, def, ns!, name, decodeObject(bindingDef, input, "Ignore").object, req.nowMs));
+      }
     }
     if (def.kind === "Namespace" && sub === "finalize" && method === "PUT") {
-      return this.writeResponse(req, def, updateObject(this.state, { def, namespace: undefined, name, input: parseBody(req.body, req.headers["content-type"]), opts: this.writeOptions(req) }));
+      return this.writeResponse(req, def, updateObject(this.state, { def, namespace: undefined, name, opts: this.writeOptions(req, "UpdateOptions"), input: parseBody(req.body, req.headers["content-type"]) }));
     }
     throw resourceNotFound();
   }
@@ -361,9 +392,38 @@ export class ApiServer {
     if (rv) updated.metadata.resourceVersion = rv;
     else delete updated.metadata.resourceVersion;
     setPath(updated, def.scaleSubresource!.specReplicasPath, replicas ?? 0);
-    const r = updateObject(this.state, { def, namespace: ns, name, input: updated, opts: this.writeOptions(req) });
+    const r = updateObject(this.state, { def, namespace: ns, name, input: updated, opts: this.writeOptions(req, method === "PATCH" ? "PatchOptions" : "UpdateOptions") });
     return json(200, this.scaleOf(def, r.object));
   }
 }
 
 export { storageOf, formatLabelSelector, notFound };
+
+/** A policy/v1 Eviction body, type-checked the way the decoder would (the rest is ignored, as in the real server). */
+function evictionBody(input: unknown): unknown {
+  const prefix = 'Eviction in version "v1" cannot be handled as a Eviction: json: cannot unmarshal';
+  const goType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "boolean" ? "bool" : typeof v);
+  if (typeof input !== "object" || input === null || Array.isArray(input)) throw badRequest(`${prefix} ${goType(input)} into Go value of type v1.Eviction`);
+  const opts = (input as { deleteOptions?: unknown }).deleteOptions;
+  if (opts === undefined || opts === null) return input;
+  if (typeof opts !== "object" || Array.isArray(opts)) throw badRequest(`${prefix} ${goType(opts)} into Go struct field Eviction.deleteOptions of type v1.DeleteOptions`);
+  const dryRun = (opts as { dryRun?: unknown }).dryRun;
+  if (dryRun !== undefined && dryRun !== null && !(Array.isArray(dryRun) && dryRun.every((d) => typeof d === "string"))) {
+    throw badRequest(`${prefix} ${goType(dryRun)} into Go struct field DeleteOptions.deleteOptions.dryRun of type []string`);
+  }
+  const grace = (opts as { gracePeriodSeconds?: unknown }).gracePeriodSeconds;
+  if (grace !== undefined && grace !== null && (typeof grace !== "number" || !Number.isInteger(grace))) {
+    throw badRequest(`${prefix} ${typeof grace === "number" ? `number ${grace}` : goType(grace)} into Go struct field DeleteOptions.deleteOptions.gracePeriodSeconds of type int64`);
+  }
+  return input;
+}
+
+/** An apply configuration: YAML errors carry the apply handler's "error decoding YAML: " prefix. */
+function parseApplyBody(body: Uint8Array | undefined): unknown {
+  try {
+    return parseBody(body, "application/apply-patch+yaml");
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 400 && e.message.startsWith("error converting YAML")) throw badRequest(`error decoding YAML: ${e.message}`);
+    throw e;
+  }
+}

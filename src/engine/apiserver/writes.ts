@@ -47,7 +47,9 @@ function resetSystemMeta(obj: KubeObject) {
   delete m.selfLink;
 }
 
-function warningsFor(unknown: string[]): string[] {
+/** Unknown fields are warnings only under fieldValidation=Warn; Ignore drops them silently (Strict already failed). */
+function warningsFor(unknown: string[], validation: FieldValidation): string[] {
+  if (validation !== "Warn") return [];
   return unknown.map((f) => `unknown field "${f}"`);
 }
 
@@ -93,9 +95,9 @@ export function createObject(state: ClusterState, def: KindDef, namespace: strin
   const resource = storageOf(def);
   if (state.store.get(resource, m.namespace ?? "", m.name!)) throw alreadyExists(resourceRef(def), m.name!);
   obj = toStorageVersion(def, obj);
-  if (opts.dryRun) return { object: toRequestedVersion(def, obj), warnings: warningsFor(unknownFields), created: true };
+  if (opts.dryRun) return { object: toRequestedVersion(def, obj), warnings: warningsFor(unknownFields, opts.fieldValidation), created: true };
   const stored = storeCreate(state, resource, obj);
-  return { object: toRequestedVersion(def, stored), warnings: warningsFor(unknownFields), created: true };
+  return { object: toRequestedVersion(def, stored), warnings: warningsFor(unknownFields, opts.fieldValidation), created: true };
 }
 
 function storeCreate(state: ClusterState, resource: string, obj: KubeObject): KubeObject {
@@ -191,15 +193,15 @@ export function updateObject(state: ClusterState, u: UpdateInput): WriteResult {
       ]);
     }
   }
-  if (deepEqual(obj, old)) return { object: old, warnings: warningsFor(unknownFields), unchanged: true };
+  if (deepEqual(obj, old)) return { object: old, warnings: warningsFor(unknownFields, opts.fieldValidation), unchanged: true };
   const storedNew = toStorageVersion(def, obj);
-  if (opts.dryRun) return { object: obj, warnings: warningsFor(unknownFields) };
+  if (opts.dryRun) return { object: obj, warnings: warningsFor(unknownFields, opts.fieldValidation) };
   // An object being deleted goes once its last finalizer is removed and no grace period remains.
   if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && !(obj.metadata.deletionGracePeriodSeconds ?? 0)) {
     const gone = state.store.delete(resource, ns, u.name);
-    return { object: toRequestedVersion(def, gone ?? storedNew), warnings: warningsFor(unknownFields) };
+    return { object: toRequestedVersion(def, gone ?? storedNew), warnings: warningsFor(unknownFields, opts.fieldValidation) };
   }
-  return { object: toRequestedVersion(def, state.store.update(resource, storedNew)), warnings: warningsFor(unknownFields) };
+  return { object: toRequestedVersion(def, state.store.update(resource, storedNew)), warnings: warningsFor(unknownFields, opts.fieldValidation) };
 }
 
 export { resourceRef };

@@ -23,6 +23,7 @@ import { deployment } from "./apps/deployment";
 import { replicaSet } from "./apps/replicaset";
 import { statefulSet } from "./apps/statefulset";
 import { eventsV1Event } from "./events/event";
+import { selfSubjectReview } from "./authentication/selfsubjectreview";
 import { selfSubjectAccessReview } from "./authorization/selfsubjectaccessreview";
 import { selfSubjectRulesReview } from "./authorization/selfsubjectrulesreview";
 import { localSubjectAccessReview, subjectAccessReview } from "./authorization/subjectaccessreview";
@@ -71,6 +72,8 @@ export const BUILTIN_KINDS: readonly KindDef[] = [
   statefulSet,
   // events.k8s.io/v1
   eventsV1Event,
+  // authentication.k8s.io/v1
+  selfSubjectReview,
   // authorization.k8s.io/v1
   localSubjectAccessReview,
   selfSubjectAccessReview,

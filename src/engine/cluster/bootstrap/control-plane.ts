@@ -98,7 +98,8 @@ export function seedStaticPods(ctx: SeedContext, plan: NodePlan, node: KubeObjec
           ...(p.extraAnnotations ?? {}),
           "kubernetes.io/config.hash": hash,
           "kubernetes.io/config.mirror": hash,
-          "kubernetes.io/config.seen": `${at(ctx, offsetS).slice(0, -1)}.${String(100000000 + i * 1234567).slice(1)}Z`,
+          // time.RFC3339Nano, as the kubelet writes it: nanoseconds with trailing zeros trimmed.
+          "kubernetes.io/config.seen": `${at(ctx, offsetS).slice(0, -1)}.${String(1_000_000_000 + 123_456_789 + i * 1_234_567).slice(1).replace(/0+$/, "")}Z`,
           "kubernetes.io/config.source": "file",
         },
         ownerReferences: [{ apiVersion: "v1", kind: "Node", name: node.metadata.name!, uid: node.metadata.uid!, controller: true }],

@@ -6,7 +6,7 @@ import type { Cell, KindDef } from "../types";
 import { int, int64, intOrString, kindSchema, list, obj, str, strEnum, time } from "../schema";
 import { LabelSelector, ObjectMeta } from "../common/meta";
 import { age, ageColumn, col, nameColumn } from "../common/print";
-import { PodTemplateSpec } from "../common/pod";
+import { dropDisabledTemplateFields, PodTemplateSpec } from "../common/pod";
 import { forbidden, GoValue, goQuote, invalid, notSupported, required, type FieldError } from "../../machinery/field-errors";
 import { formatLabels } from "../../machinery/labels";
 import {
@@ -203,11 +203,13 @@ export const daemonSet: KindDef<DaemonSet> = {
     defaultPodTemplate((spec.template ??= {}), ctx);
   },
   prepareForCreate(ds) {
+    dropDisabledTemplateFields(ds.spec?.template);
     // These four status counters have no omitempty.
     ds.status = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
     setTemplateGeneration(ds, Math.max(1, templateGenerationOf(ds)));
   },
   prepareForUpdate(ds, old) {
+    dropDisabledTemplateFields(ds.spec?.template, old.spec?.template);
     // Clients cannot set the template generation; it counts template changes.
     let tg = templateGenerationOf(old);
     if (!semanticEqual(ds.spec?.template, old.spec?.template)) tg++;

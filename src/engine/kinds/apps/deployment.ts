@@ -10,6 +10,7 @@ import { age, ageColumn, col, nameColumn } from "../common/print";
 import {
   applyPodTemplateSpecDefaults,
   PodTemplateSpec,
+  dropDisabledTemplateFields,
   validateAnnotations,
   validateLabels,
   validateLabelSelector as podValidateLabelSelector,
@@ -429,8 +430,10 @@ export const deployment: KindDef<Deployment> = {
   },
   prepareForCreate(d) {
     d.status = {};
+    dropDisabledTemplateFields(d.spec?.template);
   },
   prepareForUpdate(d, old) {
+    dropDisabledTemplateFields(d.spec?.template, old.spec?.template);
     // Annotation changes bump the generation too: the controller copies them to the ReplicaSets.
     if (!semanticEqual(d.metadata.annotations, old.metadata.annotations) && old.metadata.generation !== undefined) {
       d.metadata.generation = old.metadata.generation + 1;

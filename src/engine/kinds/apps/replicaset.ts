@@ -5,7 +5,7 @@ import type { Cell, KindDef } from "../types";
 import { int, int64, kindSchema, list, obj, str, time } from "../schema";
 import { LabelSelector, ObjectMeta } from "../common/meta";
 import { age, ageColumn, col, nameColumn } from "../common/print";
-import { PodTemplateSpec } from "../common/pod";
+import { dropDisabledTemplateFields, PodTemplateSpec } from "../common/pod";
 import { invalid, type FieldError } from "../../machinery/field-errors";
 import {
   CONTAINERS_DESC,
@@ -112,7 +112,11 @@ export const replicaSet: KindDef<ReplicaSet> = {
     spec.replicas ??= 1;
     defaultPodTemplate((spec.template ??= {}), ctx);
   },
+  prepareForUpdate(rs, old) {
+    dropDisabledTemplateFields(rs.spec?.template, old.spec?.template);
+  },
   prepareForCreate(rs) {
+    dropDisabledTemplateFields(rs.spec?.template);
     // ReplicaSetStatus.replicas has no omitempty: a new object shows `status: {replicas: 0}`.
     rs.status = { replicas: 0 };
   },

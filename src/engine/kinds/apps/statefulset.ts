@@ -7,7 +7,7 @@ import type { Cell, KindDef } from "../types";
 import { API_VERSION_DESC, int, int64, intOrString, KIND_DESC, kindSchema, list, obj, quantityMap, str, strEnum, stringMap, time } from "../schema";
 import { LabelSelector, ObjectMeta } from "../common/meta";
 import { age, ageColumn, col, nameColumn } from "../common/print";
-import { PersistentVolumeClaimSpec, PodTemplateSpec } from "../common/pod";
+import { dropDisabledTemplateFields, PersistentVolumeClaimSpec, PodTemplateSpec } from "../common/pod";
 import { forbidden, GoValue, goQuote, invalid, notSupported, required, type FieldError } from "../../machinery/field-errors";
 import {
   CONTAINERS_DESC,
@@ -315,7 +315,11 @@ export const statefulSet: KindDef<StatefulSet> = {
       if (!st.phase) st.phase = "Pending";
     }
   },
+  prepareForUpdate(sts, old) {
+    dropDisabledTemplateFields(sts.spec?.template, old.spec?.template);
+  },
   prepareForCreate(sts) {
+    dropDisabledTemplateFields(sts.spec?.template);
     // replicas and availableReplicas have no omitempty.
     sts.status = { availableReplicas: 0, replicas: 0 };
   },

@@ -6,7 +6,7 @@ import type { Cell, KindDef } from "../types";
 import { bool, int, int64, kindSchema, list, obj, str, strEnum, time } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { age, ageColumn, col, nameColumn, since } from "../common/print";
-import { ObjectReference } from "../common/pod";
+import { dropDisabledTemplateFields, ObjectReference } from "../common/pod";
 import { invalid, notSupported, required, type FieldError } from "../../machinery/field-errors";
 import { cronScheduleError, isValidTimeZone } from "../../machinery/cron";
 import {
@@ -158,7 +158,11 @@ export const cronJob: KindDef<CronJob> = {
     }
     defaultPodTemplate((js.template ??= {}), ctx);
   },
+  prepareForUpdate(cj, old) {
+    dropDisabledTemplateFields(cj.spec?.jobTemplate?.spec?.template, old.spec?.jobTemplate?.spec?.template);
+  },
   prepareForCreate(cj) {
+    dropDisabledTemplateFields(cj.spec?.jobTemplate?.spec?.template);
     cj.status = {};
   },
   validate(cj, ctx) {

@@ -6,7 +6,7 @@ import type { Cell, DefaultContext, KindDef } from "../types";
 import { bool, int, int64, kindSchema, list, obj, str, strEnum, strList, time } from "../schema";
 import { LabelSelector, ObjectMeta } from "../common/meta";
 import { age, ageColumn, col, nameColumn } from "../common/print";
-import { PodTemplateSpec } from "../common/pod";
+import { dropDisabledTemplateFields, PodTemplateSpec } from "../common/pod";
 import { duplicate, GoValue, goQuote, goStringMap, invalid, notSupported, required, tooMany, type FieldError } from "../../machinery/field-errors";
 import { isDNS1123Label, isQualifiedName } from "../../machinery/names";
 import { humanDuration } from "../../machinery/duration";
@@ -550,6 +550,7 @@ export const job: KindDef<Job> = {
   },
   prepareForCreate(j) {
     const spec = (j.spec ??= {});
+    dropDisabledTemplateFields(spec.template);
     if (spec.manualSelector !== true) {
       // generateSelector: the uid is set by the API server before this hook.
       const tmpl = (spec.template ??= {});
@@ -566,7 +567,8 @@ export const job: KindDef<Job> = {
     j.status = {};
     copyTemplateLabels(j);
   },
-  prepareForUpdate(j) {
+  prepareForUpdate(j, old) {
+    dropDisabledTemplateFields(j.spec?.template, old.spec?.template);
     copyTemplateLabels(j);
   },
   validate(j, ctx) {

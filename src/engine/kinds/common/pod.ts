@@ -1602,6 +1602,43 @@ export function applyVolumeDefaults(v: Volume): void {
   }
 }
 
+/** Deletes the listed fields whose value is Go's zero value (false, 0 or ""). */
+function dropZero(o: unknown, fields: readonly string[]): void {
+  if (!isObj(o)) return;
+  for (const f of fields) if (o[f] === false || o[f] === 0 || o[f] === "") delete o[f];
+}
+
+const CONTAINER_ZERO_FIELDS = ["image", "workingDir", "terminationMessagePath", "stdin", "stdinOnce", "tty"] as const;
+const PROBE_ZERO_FIELDS = ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] as const;
+
+/**
+ * What decoding into the Go types loses: the non-pointer `omitempty` scalars of a pod spec given as
+ * false, 0 or "" (hostNetwork: false, readOnly: false, hostPort: 0, value: "") are not written back,
+ * and the defaulting that follows treats them as unset.
+ */
+function dropGoZeroValues(spec: PodSpec): void {
+  dropZero(spec, ["serviceAccountName", "serviceAccount", "nodeName", "hostNetwork", "hostPID", "hostIPC", "hostname", "subdomain", "schedulerName", "priorityClassName"]);
+  for (const c of [...arr(spec.initContainers), ...arr(spec.containers), ...arr(spec.ephemeralContainers)]) {
+    if (!isObj(c)) continue;
+    dropZero(c, CONTAINER_ZERO_FIELDS);
+    for (const p of arr(c.ports)) dropZero(p, ["name", "hostPort", "hostIP"]);
+    for (const m of arr(c.volumeMounts)) dropZero(m, ["readOnly", "subPath", "subPathExpr"]);
+    for (const e of arr(c.env)) dropZero(e, ["value"]);
+    for (const e of arr(c.envFrom)) dropZero(e, ["prefix"]);
+    for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
+      dropZero(probe, PROBE_ZERO_FIELDS);
+      if (isObj(probe)) dropZero(probe.httpGet, ["path", "host"]);
+    }
+  }
+  for (const t of arr(spec.tolerations)) dropZero(t, ["key", "value"]);
+  for (const v of arr(spec.volumes)) {
+    if (!isObj(v)) continue;
+    dropZero(v.persistentVolumeClaim, ["readOnly"]);
+    dropZero(v.nfs, ["readOnly"]);
+    dropZero(v.secret, ["secretName"]);
+  }
+}
+
 /**
  * The defaults a v1 PodSpec gets on every write (SetDefaults_PodSpec, SetDefaults_Container, volume and
  * probe defaults, ...). With `opts.pod` also SetDefaults_Pod: requests copied from limits, enableServiceLinks,
@@ -1610,6 +1647,7 @@ export function applyVolumeDefaults(v: Volume): void {
  */
 export function applyPodSpecDefaults(spec: PodSpec, _ctx?: DefaultContext, opts: PodDefaultOptions = {}): void {
   if (!isObj(spec)) return;
+  dropGoZeroValues(spec);
   // v1 conversion: serviceAccount is the deprecated alias of serviceAccountName and is written back from it.
   if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
   if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
@@ -2853,4 +2891,120 @@ export function computePodQOS(spec: PodSpec | undefined): "Guaranteed" | "Bursta
 /** podutil.IsRestartableInitContainer. */
 export function isRestartableInitContainer(c: Container | undefined): boolean {
   return c?.restartPolicy === "Always";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields of features a default 1.32 control plane has switched off (pkg/api/pod/util.go
+// dropDisabledFields). The fields exist in the 1.32 API, so strict decoding accepts them, but the
+// strategy drops them before validation unless the old object already used them.
+// ---------------------------------------------------------------------------------------------
+
+const hasEntries = (v: unknown) => isObj(v) && Object.keys(v).length > 0;
+const allContainersOf = (spec: PodSpec | undefined): Container[] => [...arr(spec?.containers), ...arr(spec?.initContainers), ...arr(spec?.ephemeralContainers)];
+
+/**
+ * Drops from a pod spec what the alpha or off-by-default beta features of 1.32 own: pod-level
+ * resources (PodLevelResources), containers' resizePolicy (InPlacePodVerticalScaling), hostUsers
+ * (UserNamespacesSupport), supplementalGroupsPolicy (SupplementalGroupsPolicy), seLinuxChangePolicy
+ * (SELinuxChangePolicy), image volumes and their mounts (ImageVolume), clusterTrustBundle projections
+ * (ClusterTrustBundleProjection) and resource claims (DynamicResourceAllocation).
+ */
+export function dropDisabledPodSpecFields(spec: PodSpec | undefined, old?: PodSpec): void {
+  if (!isObj(spec)) return;
+  const s = spec as Json;
+  const o = (old ?? {}) as Json;
+  if (!(isObj(o.resources) && (hasEntries(o.resources.requests) || hasEntries(o.resources.limits)))) delete s.resources;
+  if (!arr(o.containers).some((c: Json) => arr(c?.resizePolicy).length > 0)) {
+    for (const c of arr(s.containers)) if (isObj(c)) delete (c as Json).resizePolicy;
+  }
+  if (o.hostUsers === undefined) delete s.hostUsers;
+  if (isObj(s.securityContext)) {
+    if (o.securityContext?.supplementalGroupsPolicy === undefined) delete s.securityContext.supplementalGroupsPolicy;
+    if (o.securityContext?.seLinuxChangePolicy === undefined) delete s.securityContext.seLinuxChangePolicy;
+  }
+  if (!arr(o.volumes).some((v: Json) => isObj(v?.image))) {
+    const imageVolumes = new Set(arr(s.volumes).filter((v: Json) => isObj(v?.image)).map((v: Json) => v.name));
+    if (imageVolumes.size) {
+      s.volumes = arr(s.volumes).filter((v: Json) => !isObj(v?.image));
+      for (const c of allContainersOf(s)) {
+        if (isObj(c) && Array.isArray((c as Json).volumeMounts)) (c as Json).volumeMounts = (c as Json).volumeMounts.filter((m: Json) => !imageVolumes.has(m?.name));
+      }
+    }
+  }
+  const ctbInUse = arr(o.volumes).some((v: Json) => arr(v?.projected?.sources).some((src: Json) => isObj(src?.clusterTrustBundle)));
+  if (!ctbInUse) {
+    for (const v of arr(s.volumes)) for (const src of arr((v as Json)?.projected?.sources)) if (isObj(src)) delete (src as Json).clusterTrustBundle;
+  }
+  const draInUse = arr(o.resourceClaims).length > 0 || allContainersOf(o).some((c: Json) => arr(c?.resources?.claims).length > 0);
+  if (!draInUse) {
+    delete s.resourceClaims;
+    for (const c of allContainersOf(s)) if (isObj((c as Json)?.resources)) delete (c as Json).resources.claims;
+  }
+}
+
+/** pod.DropDisabledTemplateFields: the same for the pod template of a workload. */
+export function dropDisabledTemplateFields(tmpl: PodTemplateSpec | undefined, old?: PodTemplateSpec): void {
+  if (isObj(tmpl)) dropDisabledPodSpecFields((tmpl as Json).spec, (old as Json)?.spec);
+}
+
+// ---------------------------------------------------------------------------------------------
+// AppArmor version skew on pod create (pkg/registry/core/pod/strategy.go applyAppArmorVersionSkew):
+// the deprecated per-container annotation and the appArmorProfile fields are kept in step.
+// ---------------------------------------------------------------------------------------------
+
+export const APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
+
+function appArmorAnnotationForField(p: Json): string {
+  switch (p?.type) {
+    case "Unconfined":
+      return "unconfined";
+    case "RuntimeDefault":
+      return "runtime/default";
+    case "Localhost":
+      return typeof p.localhostProfile === "string" ? "localhost/" + p.localhostProfile : "";
+  }
+  return "";
+}
+
+function appArmorFieldForAnnotation(a: string): Json | undefined {
+  if (a === "unconfined") return { type: "Unconfined" };
+  if (a === "runtime/default") return { type: "RuntimeDefault" };
+  if (a.startsWith("localhost/") && a.length > "localhost/".length) return { type: "Localhost", localhostProfile: a.slice("localhost/".length) };
+  return undefined;
+}
+
+/** Returns the deprecation warnings the sync emits. */
+export function applyAppArmorVersionSkew(pod: { metadata: { annotations?: Record<string, string> }; spec?: PodSpec }): string[] {
+  const spec = pod.spec as Json;
+  if (!isObj(spec) || spec.os?.name === "windows") return [];
+  const podProfile = spec.securityContext?.appArmorProfile;
+  const warnings: string[] = [];
+  for (const c of [...arr(spec.initContainers), ...arr(spec.containers), ...arr(spec.ephemeralContainers)] as Json[]) {
+    if (!isObj(c) || typeof c.name !== "string") continue;
+    const key = APPARMOR_ANNOTATION_PREFIX + c.name;
+    const annotations = pod.metadata.annotations;
+    const containerProfile = c.securityContext?.appArmorProfile;
+    if (!annotations || !(key in annotations)) {
+      const value = isObj(containerProfile) ? appArmorAnnotationForField(containerProfile) : isObj(podProfile) ? appArmorAnnotationForField(podProfile) : "";
+      if (value) pod.metadata.annotations = { ...(pod.metadata.annotations ?? {}), [key]: value };
+    } else if (!isObj(containerProfile)) {
+      const field = appArmorFieldForAnnotation(annotations[key]);
+      let warn = field === undefined;
+      if (field && !deepEqualJson(field, podProfile)) {
+        c.securityContext = { ...(isObj(c.securityContext) ? c.securityContext : {}), appArmorProfile: field };
+        warn = true;
+      }
+      if (warn) warnings.push(`metadata.annotations[${key}]: deprecated since v1.30; use the "appArmorProfile" field instead`);
+    }
+  }
+  return warnings;
+}
+
+function deepEqualJson(a: unknown, b: unknown): boolean {
+  if (isObj(a) && isObj(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => deepEqualJson(a[k], b[k]));
+  }
+  return a === b;
 }

@@ -13,6 +13,7 @@ import { compareQuantities, tryParseQuantity } from "../../machinery/quantity";
 import { parseRfc3339 } from "../../machinery/time";
 import { accessModesAsString, cmpDiff, cmpValue, validateAccessModes, type DiffField } from "./persistentvolume";
 import { validateLabelMap } from "./service";
+import { forbidden as forbiddenError } from "../../machinery/status";
 
 interface TypedRef {
   apiGroup?: string;
@@ -300,6 +301,7 @@ export const persistentVolumeClaim: KindDef<PersistentVolumeClaim> = {
     if (!pvc.status) pvc.status = { phase: "Pending" };
   },
   prepareForCreate(pvc, ctx) {
+    admitPvcLimitRanges(pvc, ctx);
     const spec = (pvc.spec ??= {});
     pvc.status = { phase: "Pending" };
     // VolumeAttributesClass is a disabled beta feature in 1.32: the field is dropped.
@@ -311,7 +313,8 @@ export const persistentVolumeClaim: KindDef<PersistentVolumeClaim> = {
       if (def !== undefined) spec.storageClassName = def;
     }
   },
-  prepareForUpdate(pvc, old) {
+  prepareForUpdate(pvc, old, ctx) {
+    admitPvcLimitRanges(pvc, ctx);
     if (pvc.spec && old.spec?.volumeAttributesClassName === undefined) delete pvc.spec.volumeAttributesClassName;
   },
   validate: (pvc, ctx) => validatePersistentVolumeClaim(pvc, ctx.old as PersistentVolumeClaim | undefined, ctx.subresource),
@@ -348,3 +351,40 @@ export const persistentVolumeClaim: KindDef<PersistentVolumeClaim> = {
     ];
   },
 };
+
+/**
+ * LimitRanger admission for claims (PersistentVolumeClaimValidateLimitFunc): the storage a claim
+ * requests must lie within the min and max of the namespace's PersistentVolumeClaim limits. The first
+ * LimitRange a claim violates refuses it.
+ */
+function admitPvcLimitRanges(pvc: PersistentVolumeClaim, ctx: AdmissionContext): void {
+  let ranges: readonly KubeObject[];
+  try {
+    ranges = ctx.list("limitranges", pvc.metadata.namespace ?? "default");
+  } catch {
+    return;
+  }
+  const requests = (pvc.spec?.resources?.requests ?? {}) as Record<string, unknown>;
+  const q = (v: unknown) => tryParseQuantity(String(v ?? "").trim());
+  for (const lr of ranges) {
+    const errs: string[] = [];
+    for (const item of (lr.spec?.limits ?? []) as Array<{ type?: string; min?: Record<string, unknown>; max?: Record<string, unknown> }>) {
+      if (item.type !== "PersistentVolumeClaim") continue;
+      for (const [k, v] of Object.entries(item.min ?? {})) {
+        const enforced = q(v);
+        if (!enforced) continue;
+        const req = q(requests[k]);
+        if (!(k in requests)) errs.push(`minimum ${k} usage per PersistentVolumeClaim is ${enforced}.  No request is specified`);
+        else if (req && req.cmp(enforced) < 0) errs.push(`minimum ${k} usage per PersistentVolumeClaim is ${enforced}, but request is ${req}`);
+      }
+      for (const [k, v] of Object.entries(item.max ?? {})) {
+        const enforced = q(v);
+        if (!enforced) continue;
+        const req = q(requests[k]);
+        if (!(k in requests)) errs.push(`maximum ${k} usage per PersistentVolumeClaim is ${enforced}.  No request is specified`);
+        else if (req && req.cmp(enforced) > 0) errs.push(`maximum ${k} usage per PersistentVolumeClaim is ${enforced}, but request is ${req}`);
+      }
+    }
+    if (errs.length) throw forbiddenError({ group: "", resource: "persistentvolumeclaims" }, pvc.metadata.name ?? "", errs.length === 1 ? errs[0] : `[${errs.join(", ")}]`);
+  }
+}

@@ -7,7 +7,7 @@ import { kindSchema } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { age, ageColumn, col, nameColumn } from "../common/print";
 import {
-  applyPodSpecDefaults, computePodQOS, isRestartableInitContainer, PodSpec as PodSpecSchema, PodStatus as PodStatusSchema,
+  applyAppArmorVersionSkew, applyPodSpecDefaults, computePodQOS, dropDisabledPodSpecFields, isRestartableInitContainer, PodSpec as PodSpecSchema, PodStatus as PodStatusSchema,
   validatePodSpec, validateTolerations, type Container, type ContainerStatus, type PodSpec, type PodStatus, type Toleration,
 } from "../common/pod";
 import { child, forbidden, index, invalid, required, type FieldError } from "../../machinery/field-errors";
@@ -686,6 +686,7 @@ export const pod: KindDef<Pod> = {
     admitServiceAccount(p, ctx);
     admitPriority(p, ctx);
     admitDefaultTolerations(p);
+    dropDisabledPodSpecFields(p.spec);
     const status: PodStatus = { phase: "Pending", qosClass: computePodQOS(p.spec) };
     if ((p.spec.schedulingGates ?? []).length > 0) {
       status.conditions = [
@@ -700,10 +701,12 @@ export const pod: KindDef<Pod> = {
       ];
     }
     p.status = status;
+    applyAppArmorVersionSkew(p);
   },
   prepareForUpdate(p, old) {
     if (!p.spec || typeof p.spec !== "object") p.spec = {};
     const oldSpec: PodSpec = old.spec ?? {};
+    dropDisabledPodSpecFields(p.spec, oldSpec);
     // Priority admission on update: keep what it computed at creation.
     if ((p.spec.priority === undefined || p.spec.priority === null) && oldSpec.priority !== undefined) p.spec.priority = oldSpec.priority;
     if (!p.spec.preemptionPolicy && oldSpec.preemptionPolicy) p.spec.preemptionPolicy = oldSpec.preemptionPolicy;

@@ -5,7 +5,7 @@ import { kindSchema } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { col, nameColumn } from "../common/print";
 import { formatLabels } from "../../machinery/labels";
-import { applyPodTemplateSpecDefaults, PodTemplateSpec, validatePodTemplateSpec, type PodTemplateSpec as PodTemplateSpecT } from "../common/pod";
+import { applyPodTemplateSpecDefaults, dropDisabledTemplateFields, PodTemplateSpec, validatePodTemplateSpec, type PodTemplateSpec as PodTemplateSpecT } from "../common/pod";
 
 export interface PodTemplate extends KubeObject {
   template?: PodTemplateSpecT;
@@ -35,6 +35,12 @@ export const podTemplate: KindDef<PodTemplate> = {
     // PodTemplate.Template is a non-pointer struct: always present.
     if (!pt.template || typeof pt.template !== "object") pt.template = {};
     applyPodTemplateSpecDefaults(pt.template, ctx);
+  },
+  prepareForCreate(pt) {
+    dropDisabledTemplateFields(pt.template);
+  },
+  prepareForUpdate(pt, old) {
+    dropDisabledTemplateFields(pt.template, old.template);
   },
   validate(pt) {
     return validatePodTemplateSpec(pt.template, "template");

@@ -4,7 +4,7 @@ import type { KindDef, KubeObject } from "../types";
 import { int, int64, kindSchema, list, obj, str, stringMap, time } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { age, ageColumn, col, formatLabels, nameColumn } from "../common/print";
-import { applyPodTemplateSpecDefaults, PodTemplateSpec, validatePodTemplateSpec, type PodTemplateSpec as PodTemplateSpecT } from "../common/pod";
+import { applyPodTemplateSpecDefaults, dropDisabledTemplateFields, PodTemplateSpec, validatePodTemplateSpec, type PodTemplateSpec as PodTemplateSpecT } from "../common/pod";
 import { forbidden, goStringMap, invalid, notSupported, required, type FieldError } from "../../machinery/field-errors";
 import { matches, selectorFromSet } from "../../machinery/labels";
 
@@ -153,7 +153,11 @@ export const replicationController: KindDef<ReplicationController> = {
     if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
     if (spec.template && typeof spec.template === "object") applyPodTemplateSpecDefaults(spec.template, ctx);
   },
+  prepareForUpdate(rc, old) {
+    dropDisabledTemplateFields(rc.spec?.template, old.spec?.template);
+  },
   prepareForCreate(rc) {
+    dropDisabledTemplateFields(rc.spec?.template);
     // ReplicationControllerStatus.replicas has no omitempty: a new controller shows `replicas: 0`.
     rc.status = { replicas: 0 };
   },

@@ -76,6 +76,9 @@ export const priorityClass: KindDef<PriorityClass> = {
   ),
   applyDefaults(pc) {
     pc.value ??= 0; // int32 without omitempty: always serialized
+    // globalDefault (bool) and description (string) are omitempty values: false and "" are not written back.
+    if (pc.globalDefault === false) delete pc.globalDefault;
+    if (pc.description === "") delete pc.description;
     pc.preemptionPolicy ??= "PreemptLowerPriority";
   },
   validate: (pc, ctx) => validatePriorityClass(pc, ctx.old as PriorityClass | undefined),

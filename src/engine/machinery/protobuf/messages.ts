@@ -51,7 +51,7 @@ v1                           PersistentVolumeClaim
 batch/v1                     Job CronJob
 autoscaling/v1               HorizontalPodAutoscaler
 authorization.k8s.io/v1      SelfSubjectAccessReview SelfSubjectRulesReview
-authentication.k8s.io/v1     TokenRequest
+authentication.k8s.io/v1     TokenRequest SelfSubjectReview
 rbac.authorization.k8s.io/v1 Role RoleBinding ClusterRole ClusterRoleBinding
 networking.k8s.io/v1         Ingress
 scheduling.k8s.io/v1         PriorityClass
@@ -414,6 +414,9 @@ TokenRequest metadata=1:ObjectMeta spec=2:TokenRequestSpec status=3:TokenRequest
 TokenRequestSpec audiences=1:[]string boundObjectRef=3:BoundObjectReference? expirationSeconds=4:int64?
 BoundObjectReference kind=1:string apiVersion=2:string name=3:string uid=4:string
 TokenRequestStatus token=1:string expirationTimestamp=2:Time
+SelfSubjectReview metadata=1:ObjectMeta status=2:SelfSubjectReviewStatus
+SelfSubjectReviewStatus userInfo=1:UserInfo
+UserInfo username=1:string uid=2:string groups=3:[]string
 # rbac.authorization.k8s.io/v1
 Role metadata=1:ObjectMeta rules=2:[]PolicyRule
 PolicyRule verbs=1:[]string apiGroups=2:[]string resources=3:[]string resourceNames=4:[]string
