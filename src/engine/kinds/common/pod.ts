@@ -1749,8 +1749,11 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   return errs;
 }
 
-/** metav1validation.ValidateLabelSelector (label values checked). */
-export function validateLabelSelector(sel: Json, path: string): Errs {
+/**
+ * metav1validation.ValidateLabelSelector, the one implementation every kind uses. Label values
+ * are checked unless allowInvalidLabelValue (LabelSelectorValidationOptions) is set.
+ */
+export function validateLabelSelector(sel: Json, path: string, allowInvalidLabelValue = false): Errs {
   const errs: Errs = [];
   if (!isObj(sel)) return errs;
   errs.push(...validateLabels(sel.matchLabels, child(path, "matchLabels")));
@@ -1770,6 +1773,7 @@ export function validateLabelSelector(sel: Json, path: string): Errs {
         errs.push(invalid(child(p, "operator"), r?.operator ?? "", "not a valid selector operator"));
     }
     errs.push(...qualifiedName(r?.key ?? "", child(p, "key")));
+    if (allowInvalidLabelValue) return;
     values.forEach((v: string, j: number) => {
       for (const m of isValidLabelValue(String(v))) errs.push(invalid(index(child(p, "values"), j), v, m));
     });

@@ -25,44 +25,9 @@ export function validateLabelName(name: string, path: string): FieldError[] {
   return isQualifiedName(name).map((msg) => invalid(path, name, msg));
 }
 
-/** metav1validation.ValidateLabels (keys in Go's sorted order, as a stable stand-in for map order). */
-export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const k of Object.keys(labels ?? {}).sort(compareGoStrings)) {
-    errs.push(...validateLabelName(k, path));
-    for (const msg of isValidLabelValue(labels![k])) errs.push(invalid(path, labels![k], msg));
-  }
-  return errs;
-}
-
-/** metav1validation.ValidateLabelSelector. */
-export function validateLabelSelector(sel: LabelSelectorLike | undefined | null, path: string, allowInvalidLabelValue = false): FieldError[] {
-  if (!sel) return [];
-  const errs: FieldError[] = [...validateLabels(sel.matchLabels, child(path, "matchLabels"))];
-  (sel.matchExpressions ?? []).forEach((expr, i) => {
-    const p = index(child(path, "matchExpressions"), i);
-    const values = expr.values ?? [];
-    switch (expr.operator) {
-      case "In":
-      case "NotIn":
-        if (values.length === 0) errs.push(required(child(p, "values"), "must be specified when `operator` is 'In' or 'NotIn'"));
-        break;
-      case "Exists":
-      case "DoesNotExist":
-        if (values.length > 0) errs.push(forbidden(child(p, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-        break;
-      default:
-        errs.push(invalid(child(p, "operator"), expr.operator ?? "", "not a valid selector operator"));
-    }
-    errs.push(...validateLabelName(expr.key ?? "", child(p, "key")));
-    if (!allowInvalidLabelValue) {
-      values.forEach((v, j) => {
-        for (const msg of isValidLabelValue(v)) errs.push(invalid(index(child(p, "values"), j), v, msg));
-      });
-    }
-  });
-  return errs;
-}
+/** metav1validation.ValidateLabels and ValidateLabelSelector live with the Pod family; re-exported for the kinds that import them from here. */
+import { validateLabels, validateLabelSelector } from "../common/pod";
+export { validateLabels, validateLabelSelector };
 
 // ---------------------------------------------------------------------------------------------
 // IP / CIDR parsing (netutils.ParseIPSloppy / ParseCIDRSloppy: IPv4 octets may have leading zeros)
