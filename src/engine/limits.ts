@@ -4,8 +4,13 @@ export const LIMITS = {
   maxRequestBodyBytes: 1024 * 1024,
   /** Largest single stored object, as JSON. SQLite rows may not exceed 2 MB. */
   maxObjectBytes: 1536 * 1024,
-  /** Objects in one sandbox, all kinds together. */
-  maxObjects: 5000,
+  /** Objects in one sandbox, all kinds together except Events (5,000 pods and their owners fit). */
+  maxObjects: 10_000,
+  /**
+   * Events kept per sandbox. Past this a new Event replaces the oldest one, as if its one-hour TTL
+   * had run out: a busy cluster's newest events are the ones a learner reads.
+   */
+  maxEvents: 5_000,
   /** Changes kept in memory for watches from an older resourceVersion; older ones answer 410 Expired. */
   watchHistoryEvents: 2000,
   /** Concurrent watch streams per sandbox. */
@@ -22,6 +27,8 @@ export const LIMITS = {
   maxDocumentDepth: 100,
   /** Controller passes per alarm before the rest is deferred to the next alarm. */
   maxControllerPasses: 200,
+  /** After an alarm whose reconcile threw, the next attempt waits this long (never a hot retry loop). */
+  alarmRetryAfterErrorMs: 5_000,
   /** Distinct due times one clock fast-forward runs through before finishing at its target. */
   maxClockSteps: 10_000,
   /** Longest single clock fast-forward. */

@@ -193,10 +193,24 @@ export class Sandbox extends DurableObject<Env> {
       await this.destroy();
       return;
     }
-    const result = this.cluster.reconcile(this.nowMs());
-    this.persist(this.cluster.takeWrites());
+    let wakeWallMs: number | undefined;
+    try {
+      const result = this.cluster.reconcile(this.nowMs());
+      const writes = this.cluster.takeWrites();
+      this.persist(writes);
+      if (result.passes >= LIMITS.maxControllerPasses) {
+        // Controllers that keep changing something every pass: a bug to find, never a hot loop to pay for.
+        console.warn(`sandbox ${this.metaCache.get("id")}: controllers did not settle in ${result.passes} passes (${writes?.puts.length ?? 0} objects written)`);
+      }
+      wakeWallMs = result.nextWakeMs === undefined ? undefined : result.nextWakeMs - this.metaNumber(META_KEYS.clockOffsetMs);
+    } catch (e) {
+      // A controller bug: drop the half-done work, keep serving the last persisted state and try
+      // again later (not at once: a reconcile that throws every time must not spin the alarm).
+      console.error("sandbox alarm failed", e);
+      this.loadFromStorage();
+      wakeWallMs = wallMs + LIMITS.alarmRetryAfterErrorMs;
+    }
     this.alarmAtMs = null;
-    const wakeWallMs = result.nextWakeMs === undefined ? undefined : result.nextWakeMs - this.metaNumber(META_KEYS.clockOffsetMs);
     await this.scheduleAlarm(wakeWallMs);
   }
 

@@ -265,7 +265,20 @@ describe("@kubernetes/client-node 1.4 against a sandbox", () => {
   });
 
   it("deletes with propagationPolicy Foreground and the object goes", async () => {
-    const doomed = await apps.createNamespacedDeployment({ namespace: NS, body: deployment("doomed", 1) });
+    // The sidecar's `sleep infinity` (PID 1) ignores SIGTERM, so each pod takes its whole grace
+    // period to stop; keep that, and so the foreground deletion, short.
+    const body = deployment("doomed", 1);
+    body.spec!.template.spec!.terminationGracePeriodSeconds = 2;
+    await apps.createNamespacedDeployment({ namespace: NS, body });
+    // Let the controllers roll it out first, so the watch sees (almost only) the deletion.
+    const doomed = await until(
+      "the rollout of doomed",
+      async () => {
+        const d = await apps.readNamespacedDeployment({ name: "doomed", namespace: NS });
+        return d.status?.observedGeneration === d.metadata?.generation && d.status?.availableReplicas === 1 ? d : undefined;
+      },
+      60_000,
+    );
     const seen: Array<{ type: string; finalizers?: string[]; deleting: boolean }> = [];
     const controller = await new Watch(kc).watch(
       `/apis/apps/v1/namespaces/${NS}/deployments`,
@@ -279,14 +292,18 @@ describe("@kubernetes/client-node 1.4 against a sandbox", () => {
       // types the answer as V1Status, so only kind and apiVersion survive its deserializer).
       expect(r.kind).toBe("Deployment");
 
-      // First marked and held by the foregroundDeletion finalizer; once it has no dependents the
-      // garbage collector removes the finalizer, and an update that empties the finalizers of an
-      // object being deleted deletes it (the DELETED event carries the last stored state).
-      await until("the DELETED event", async () => (seen.some((e) => e.type === "DELETED") ? true : undefined));
-      expect(seen).toEqual([
-        { type: "MODIFIED", finalizers: ["foregroundDeletion"], deleting: true },
-        { type: "DELETED", finalizers: ["foregroundDeletion"], deleting: true },
-      ]);
+      // First marked and held by the foregroundDeletion finalizer while the garbage collector
+      // deletes its ReplicaSet and pods (the deployment controller keeps syncing its status
+      // meanwhile: more MODIFIED events, still held); once it has no dependents the finalizer is
+      // removed, which deletes it (the DELETED event carries the last stored state).
+      await until("the DELETED event", async () => (seen.some((e) => e.type === "DELETED") ? true : undefined), 30_000);
+      const marked = seen.findIndex((e) => e.deleting);
+      // Anything before the mark is a late status update of the live object.
+      expect(seen.slice(0, marked)).toEqual(seen.slice(0, marked).map(() => ({ type: "MODIFIED", finalizers: undefined, deleting: false })));
+      const deletion = seen.slice(marked);
+      expect(deletion[0]).toEqual({ type: "MODIFIED", finalizers: ["foregroundDeletion"], deleting: true });
+      expect(deletion.at(-1)).toEqual({ type: "DELETED", finalizers: ["foregroundDeletion"], deleting: true });
+      expect(deletion.slice(1, -1)).toEqual(deletion.slice(1, -1).map(() => ({ type: "MODIFIED", finalizers: ["foregroundDeletion"], deleting: true })));
     } finally {
       controller.abort();
     }
@@ -294,7 +311,10 @@ describe("@kubernetes/client-node 1.4 against a sandbox", () => {
     expect(gone.code).toBe(404);
     const left = await apps.listNamespacedDeployment({ namespace: NS });
     expect(left.items.map((x) => x.metadata?.name)).toEqual(["web"]);
-  });
+    // Foreground: nothing the Deployment owned outlives it.
+    const rs = await apps.listNamespacedReplicaSet({ namespace: NS, labelSelector: "app=doomed" });
+    expect(rs.items).toEqual([]);
+  }, 90_000);
 
   it("fails a read of a missing object with a 404 ApiException carrying the Status", async () => {
     const missing = await failure(core.readNamespacedConfigMap({ name: "missing", namespace: NS }));

@@ -1,11 +1,12 @@
 // `kubectl describe` (kubectl 1.32: describers change layout between versions). kubectl formats
 // describe output itself, so these pin what the objects the sandbox serves look like through it:
 // server defaults, admission (service account volume, tolerations, priority), the node's status.
-// No controllers run yet: Deployments show no ReplicaSets or conditions, Pods stay Pending with
-// no node, Services have no Endpoints, and nothing records Events.
+// Controllers run: beforeAll waits for the rollout, the pods and the endpoints to converge, and the
+// tests pin the converged layout (conditions, ReplicaSets, Events, Endpoints) with names, IPs, dates
+// and ages masked.
 import { beforeAll, expect, it } from "vitest";
 import { hasKubectl, PRIMARY } from "./sandbox";
-import { describe, lines, maskDates, maskNames, primaryOnly, sandboxFor, type Env } from "./output";
+import { describe, lines, maskContainerIDs, maskDates, maskNames, maskPodIPs, primaryOnly, records, sandboxFor, splitEvents, type Env } from "./output";
 
 const RICH_POD = `apiVersion: v1
 kind: Pod
@@ -35,7 +36,22 @@ spec:
 const mask = (s: string) =>
   maskNames(maskDates(s))
     .replace(/^(  kube-system .*  )\d+(s|m\d*s?|h\d*m?|d\d*h?)$/gm, "$1<age>")
-    .replace(/\b10\.(9[6-9]|10\d|11[01])\.\d+\.\d+\b/g, "<service-ip>");
+    .replace(/\b10\.(9[6-9]|10\d|11[01])\.\d+\.\d+\b/g, "<service-ip>")
+    .replace(/\b(web)-[4-9bcdf]{6,10}\b/g, "$1-<hash>");
+const maskAll = (s: string) => mask(maskPodIPs(maskContainerIDs(s)));
+
+/** Retries `check` (which throws while the cluster has not converged) for up to `ms`. */
+async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
 
 const SERVICE_ACCOUNT_VOLUME = [
   "  kube-api-access-<rand>:",
@@ -62,19 +78,25 @@ describe.skipIf(!hasKubectl())("describe", () => {
         k.ok(["create", "secret", "generic", "pw", "--from-literal=password=s3cret", "--from-literal=user=admin"]),
         k.ok(["create", "namespace", "team-a"]),
       ]);
-    });
+      await Promise.all([
+        k.ok(["rollout", "status", "deployment/web", "--timeout=60s"]),
+        k.ok(["wait", "--for=condition=Ready", "pod/nginx", "--timeout=60s"]),
+        // node01 and node02 lack disk=ssd and the control plane is tainted: rich stays unschedulable.
+        k.ok(["wait", "--for=condition=PodScheduled=false", "pod/rich", "--timeout=60s"]),
+      ]);
+    }, 90_000);
 
     it("deployment", async () => {
-      expect(mask(await env.k.ok(["describe", "deployment", "web"]))).toBe(
+      const { head, events } = splitEvents(mask(await env.k.ok(["describe", "deployment", "web"])));
+      expect(head).toBe(
         lines(
           "Name:                   web",
           "Namespace:              default",
           "CreationTimestamp:      <date>",
           "Labels:                 app=web",
-          // The deployment controller would add deployment.kubernetes.io/revision: 1.
-          "Annotations:            <none>",
+          "Annotations:            deployment.kubernetes.io/revision: 1",
           "Selector:               app=web",
-          "Replicas:               3 desired | 0 updated | 0 total | 0 available | 0 unavailable",
+          "Replicas:               3 desired | 3 updated | 3 total | 3 available | 0 unavailable",
           "StrategyType:           RollingUpdate",
           "MinReadySeconds:        0",
           "RollingUpdateStrategy:  25% max unavailable, 25% max surge",
@@ -90,47 +112,83 @@ describe.skipIf(!hasKubectl())("describe", () => {
           "  Volumes:         <none>",
           "  Node-Selectors:  <none>",
           "  Tolerations:     <none>",
-          // With a controller: Conditions, OldReplicaSets/NewReplicaSet and ScalingReplicaSet events.
-          "Events:            <none>",
+          "Conditions:",
+          "  Type           Status  Reason",
+          "  ----           ------  ------",
+          "  Available      True    MinimumReplicasAvailable",
+          "  Progressing    True    NewReplicaSetAvailable",
+          "OldReplicaSets:  <none>",
+          "NewReplicaSet:   web-<hash> (3/3 replicas created)",
         ),
       );
+      expect(events).toEqual([["Normal", "ScalingReplicaSet", "<age>", "deployment-controller", "Scaled up replica set web-<hash> from 0 to 3"]]);
     });
 
-    it("pod (kubectl run): admission adds the service account volume, tolerations and priority", async () => {
-      expect(mask(await env.k.ok(["describe", "pod", "nginx"]))).toBe(
+    it("pod (kubectl run): scheduled, pulled and running; admission added the service account volume, tolerations and priority", async () => {
+      const { head, events } = splitEvents(maskAll(await env.k.ok(["describe", "pod", "nginx"])));
+      const node = head.match(/^Node: +(node0[12])\/172\.30\.[23]\.2\n/m)?.[1];
+      expect(["node01", "node02"]).toContain(node);
+      expect(head).toBe(
         lines(
           "Name:             nginx",
           "Namespace:        default",
           "Priority:         0",
           "Service Account:  default",
-          // No scheduler yet: no node, no conditions, no IP.
-          "Node:             <none>",
+          `Node:             ${node}/172.30.${node === "node01" ? 2 : 3}.2`,
+          "Start Time:       <date>",
           "Labels:           run=nginx",
           "Annotations:      <none>",
-          "Status:           Pending",
-          "IP:               ",
-          "IPs:              <none>",
+          "Status:           Running",
+          "IP:               <pod-ip>",
+          "IPs:",
+          "  IP:  <pod-ip>",
           "Containers:",
           "  nginx:",
-          "    Image:        nginx",
-          "    Port:         <none>",
-          "    Host Port:    <none>",
-          "    Environment:  <none>",
+          "    Container ID:   containerd://<id>",
+          "    Image:          nginx",
+          "    Image ID:       docker.io/library/nginx@sha256:<digest>",
+          "    Port:           <none>",
+          "    Host Port:      <none>",
+          "    State:          Running",
+          "      Started:      <date>",
+          "    Ready:          True",
+          "    Restart Count:  0",
+          "    Environment:    <none>",
           "    Mounts:",
           "      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-<rand> (ro)",
+          "Conditions:",
+          "  Type                        Status",
+          "  PodReadyToStartContainers   True ",
+          "  Initialized                 True ",
+          "  Ready                       True ",
+          "  ContainersReady             True ",
+          "  PodScheduled                True ",
           "Volumes:",
           ...SERVICE_ACCOUNT_VOLUME,
           "QoS Class:                   BestEffort",
           "Node-Selectors:              <none>",
           "Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s",
           "                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s",
-          "Events:                      <none>",
         ),
       );
+      expect(events).not.toBe("<none>");
+      const rows = events as string[][];
+      expect(rows.map((r) => r.slice(0, 4))).toEqual([
+        ["Normal", "Scheduled", "<age>", "default-scheduler"],
+        ["Normal", "Pulling", "<age>", "kubelet"],
+        ["Normal", "Pulled", "<age>", "kubelet"],
+        ["Normal", "Created", "<age>", "kubelet"],
+        ["Normal", "Started", "<age>", "kubelet"],
+      ]);
+      expect(rows[0][4]).toBe(`Successfully assigned default/nginx to ${node}`);
+      expect(rows[1][4]).toBe('Pulling image "nginx"');
+      expect(rows[2][4]).toMatch(/^Successfully pulled image "nginx" in (\d+(\.\d+)?)(ms|s) \(\1\3 including waiting\)\. Image size: \d+ bytes\.$/);
+      expect(rows.slice(3).map((r) => r[4])).toEqual(["Created container nginx", "Started container nginx"]);
     });
 
-    it("pod with ports, probes, env, resources and volumes: the server's defaults show through", async () => {
-      expect(mask(await env.k.ok(["describe", "pod", "rich"]))).toBe(
+    it("pod with ports, probes, env, resources and volumes (unschedulable: no node has disk=ssd)", async () => {
+      const { head, events } = splitEvents(mask(await env.k.ok(["describe", "pod", "rich"])));
+      expect(head).toBe(
         lines(
           "Name:             rich",
           "Namespace:        default",
@@ -165,6 +223,9 @@ describe.skipIf(!hasKubectl())("describe", () => {
           "    Mounts:",
           "      /etc/conf from conf (rw)",
           "      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-<rand> (ro)",
+          "Conditions:",
+          "  Type           Status",
+          "  PodScheduled   False ",
           "Volumes:",
           "  conf:",
           "    Type:      ConfigMap (a volume populated by a ConfigMap)",
@@ -175,9 +236,17 @@ describe.skipIf(!hasKubectl())("describe", () => {
           "Node-Selectors:              disk=ssd",
           "Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s",
           "                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s",
-          "Events:                      <none>",
         ),
       );
+      expect(events).toEqual([
+        [
+          "Warning",
+          "FailedScheduling",
+          "<age>",
+          "default-scheduler",
+          "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..",
+        ],
+      ]);
     });
 
     it("a running control-plane pod: node, IPs, container state and conditions", async () => {
@@ -213,8 +282,13 @@ describe.skipIf(!hasKubectl())("describe", () => {
       expect(out).toMatch(/\nQoS Class:         Burstable\nNode-Selectors:    <none>\nTolerations:       :NoExecute op=Exists\nEvents:            <none>\n$/);
     });
 
-    it("service (ClusterIP and NodePort)", async () => {
-      expect(mask(await env.k.ok(["describe", "service", "web"]))).toBe(
+    it("service (ClusterIP and NodePort): Endpoints list the ready pods' addresses from the EndpointSlices", async () => {
+      const web = await eventually(async () => {
+        const out = maskAll(await env.k.ok(["describe", "service", "web"]));
+        expect(out).toMatch(/^Endpoints: +(<pod-ip>:8080,){2}<pod-ip>:8080$/m);
+        return out;
+      });
+      expect(web).toBe(
         lines(
           "Name:                     web",
           "Namespace:                default",
@@ -228,14 +302,21 @@ describe.skipIf(!hasKubectl())("describe", () => {
           "IPs:                      <service-ip>",
           "Port:                     80-8080  80/TCP",
           "TargetPort:               8080/TCP",
-          // The endpoints controller would list pod addresses here once pods run.
-          "Endpoints:                <none>",
+          // The Deployment's three pods (kubectl lists at most three addresses, then "+ N more...").
+          "Endpoints:                <pod-ip>:8080,<pod-ip>:8080,<pod-ip>:8080",
           "Session Affinity:         None",
           "Internal Traffic Policy:  Cluster",
           "Events:                   <none>",
         ),
       );
-      expect(mask(await env.k.ok(["describe", "service", "np"]))).toBe(
+      // No pod has app=np: the EndpointSlice controller keeps an empty slice, which kubectl prints as
+      // an empty cell ("<none>" is only for a Service without any slice).
+      const np = await eventually(async () => {
+        const out = mask(await env.k.ok(["describe", "service", "np"]));
+        expect(out).toMatch(/^Endpoints: +\n/m);
+        return out;
+      });
+      expect(np).toBe(
         lines(
           "Name:                     np",
           "Namespace:                default",
@@ -250,7 +331,7 @@ describe.skipIf(!hasKubectl())("describe", () => {
           "Port:                     80-8080  80/TCP",
           "TargetPort:               8080/TCP",
           "NodePort:                 80-8080  30080/TCP",
-          "Endpoints:                <none>",
+          "Endpoints:                ",
           "Session Affinity:         None",
           "External Traffic Policy:  Cluster",
           "Internal Traffic Policy:  Cluster",
@@ -259,8 +340,21 @@ describe.skipIf(!hasKubectl())("describe", () => {
       );
     });
 
+    /** The "Non-terminated Pods" table of `describe node` as records (names masked), checked against its count. */
+    const podsIn = (raw: string) => {
+      const m = raw.match(/^Non-terminated Pods:\s+\((\d+) in total\)\n((?:  .*\n)*)Allocated resources:/m);
+      expect(m, raw).not.toBeNull();
+      const table = m![2].split("\n").filter((l) => l !== "" && !/^\s+-+\s/.test(l)).map((l) => l.slice(2)).join("\n") + "\n";
+      const rows = records(table, ["Age"]);
+      expect(rows).toHaveLength(Number(m![1]));
+      return rows;
+    };
+
     it("node: conditions, addresses, capacity, system info and the pods it runs", async () => {
-      const out = mask(await env.k.ok(["describe", "node", "node01"]));
+      const raw = await env.k.ok(["describe", "node", "node01"]);
+      // Which node each of the Deployment's pods landed on is the scheduler's choice: the table is
+      // checked below, across both workers.
+      const out = mask(raw).replace(/^Non-terminated Pods:.*\n(?:  .*\n)*(?=Allocated resources:)/m, "Non-terminated Pods:          <table>\n");
       const ids = (key: string) => out.match(new RegExp(`${key}:\\s+(\\S+)`))![1];
       expect(out).toBe(
         lines(
@@ -318,10 +412,8 @@ describe.skipIf(!hasKubectl())("describe", () => {
           "  Kube-Proxy Version:         ",
           "PodCIDR:                      10.244.1.0/24",
           "PodCIDRs:                     10.244.1.0/24",
-          "Non-terminated Pods:          (1 in total)",
-          "  Namespace                   Name                CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age",
-          "  ---------                   ----                ------------  ----------  ---------------  -------------  ---",
-          "  kube-system                 kube-proxy-<rand>    0 (0%)        0 (0%)      0 (0%)           0 (0%)         <age>",
+          "Non-terminated Pods:          <table>",
+          // No scheduled pod requests anything (rich, the one with requests, is unschedulable).
           "Allocated resources:",
           "  (Total limits may be over 100 percent, i.e., overcommitted.)",
           "  Resource           Requests  Limits",
@@ -336,6 +428,17 @@ describe.skipIf(!hasKubectl())("describe", () => {
       );
       expect(ids("Machine ID")).toMatch(/^[0-9a-f]{32}$/);
       expect(ids("System UUID")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+      const node01 = podsIn(raw);
+      const node02 = podsIn(await env.k.ok(["describe", "node", "node02"]));
+      for (const pods of [node01, node02]) {
+        expect(Object.keys(pods[0])).toEqual(["Namespace", "Name", "CPU Requests", "CPU Limits", "Memory Requests", "Memory Limits", "Age"]);
+        expect(pods.filter((p) => p.Namespace === "kube-system").map((p) => p.Name)).toEqual(["kube-proxy-<rand>"]);
+        for (const p of pods) expect(p).toMatchObject({ "CPU Requests": "0 (0%)", "CPU Limits": "0 (0%)", "Memory Requests": "0 (0%)", "Memory Limits": "0 (0%)", Age: "<age>" });
+      }
+      // The workers run the Deployment's three pods and nginx between them.
+      const defaults = [...node01, ...node02].filter((p) => p.Namespace === "default").map((p) => p.Name);
+      expect(defaults.sort()).toEqual(["nginx", "web-<hash>-<rand>", "web-<hash>-<rand>", "web-<hash>-<rand>"]);
     });
 
     it("namespace", async () => {
@@ -343,8 +446,8 @@ describe.skipIf(!hasKubectl())("describe", () => {
         lines("Name:         team-a", "Labels:       kubernetes.io/metadata.name=team-a", "Annotations:  <none>", "Status:       Active", "", "No resource quota.", "", "No LimitRange resource."),
       );
       await env.k.ok(["create", "quota", "q", "-n", "team-a", "--hard=pods=10"]);
-      // Without the resource quota controller status.hard is empty, so the table has no rows
-      // (a real cluster shows "  pods      0     10" within a second).
+      // The resource quota controller fills status.hard and status.used within a second.
+      await env.k.ok(["wait", "--for=jsonpath={.status.used.pods}=0", "quota/q", "-n", "team-a", "--timeout=30s"]);
       expect(await env.k.ok(["describe", "namespace", "team-a"])).toBe(
         lines(
           "Name:         team-a",
@@ -356,6 +459,7 @@ describe.skipIf(!hasKubectl())("describe", () => {
           "  Name:     q",
           "  Resource  Used  Hard",
           "  --------  ---   ---",
+          "  pods      0     10",
           "",
           "No LimitRange resource.",
         ),

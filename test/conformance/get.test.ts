@@ -1,6 +1,6 @@
 // `kubectl get` in its output formats and with its selectors, with every kubectl version.
-// There are no controllers yet (scheduler, kubelet, deployment controller): a new Deployment stays
-// at READY 0/N with no ReplicaSet or Pods, exactly as a real cluster shows it before they act.
+// Controllers run: the Deployments are waited on (rollout status) before any table is read, so they
+// show the converged READY N/N a real cluster shows once its pods run.
 import { beforeAll, expect, it } from "vitest";
 import { hasKubectl, PRIMARY } from "./sandbox";
 import { allVersions, describe, lines, maskTimestamps, parseTable, records, sandboxFor, streamKubectl, type Env } from "./output";
@@ -46,7 +46,8 @@ data:
 const maskMeta = (s: string) =>
   maskTimestamps(s)
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<uid>")
-    .replace(/(resourceVersion"?: )"\d+"/g, '$1"<rv>"');
+    .replace(/(resourceVersion"?: )"\d+"/g, '$1"<rv>"')
+    .replace(/ReplicaSet "([a-z0-9-]+?)-[4-9bcdf]{6,10}"/g, 'ReplicaSet "$1-<hash>"');
 
 describe.skipIf(!hasKubectl())("get", () => {
   describe.each(versions.length ? versions : [PRIMARY])("kubectl %s", (version) => {
@@ -59,14 +60,16 @@ describe.skipIf(!hasKubectl())("get", () => {
       await k.ok(["create", "namespace", "team-a"]);
       await k.ok(["create", "configmap", "settings", "-n", "team-a", "--from-literal=mode=dev"]);
       await k.ok(["label", "configmap", "settings", "-n", "team-a", "tier=frontend"]);
-    });
+      await k.ok(["rollout", "status", "deployment/web", "--timeout=60s"]);
+      await k.ok(["rollout", "status", "deployment/api", "--timeout=60s"]);
+    }, 90_000);
 
-    it("a table: Deployments without a controller report READY 0/N", async () => {
+    it("a table: rolled-out Deployments report READY N/N, all up to date and available", async () => {
       const t = parseTable(await env.k.ok(["get", "deployments"]));
       expect(t.header).toEqual(["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"]);
       expect(t.rows).toEqual([
-        ["api", "0/2", "0", "0", "<age>"],
-        ["web", "0/3", "0", "0", "<age>"],
+        ["api", "2/2", "2", "2", "<age>"],
+        ["web", "3/3", "3", "3", "<age>"],
       ]);
     });
 
@@ -74,15 +77,15 @@ describe.skipIf(!hasKubectl())("get", () => {
       const t = parseTable(await env.k.ok(["get", "deploy", "-o", "wide"]));
       expect(t.header).toEqual(["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "CONTAINERS", "IMAGES", "SELECTOR"]);
       expect(t.rows).toEqual([
-        ["api", "0/2", "0", "0", "<age>", "httpd", "httpd:2.4", "app=api"],
-        ["web", "0/3", "0", "0", "<age>", "nginx", "nginx", "app=web"],
+        ["api", "2/2", "2", "2", "<age>", "httpd", "httpd:2.4", "app=api"],
+        ["web", "3/3", "3", "3", "<age>", "nginx", "nginx", "app=web"],
       ]);
     });
 
     it("a table of several kinds prefixes names with the kind and separates the tables", async () => {
       const out = await env.k.ok(["get", "deploy,cm", "-l", "tier"]);
       const [deploys, cms] = out.split("\n\n");
-      expect(parseTable(deploys).rows).toEqual([["deployment.apps/api", "0/2", "0", "0", "<age>"]]);
+      expect(parseTable(deploys).rows).toEqual([["deployment.apps/api", "2/2", "2", "2", "<age>"]]);
       expect(parseTable(cms).rows).toEqual([
         ["configmap/app-config", "2", "<age>"],
         ["configmap/db-config", "1", "<age>"],
@@ -95,6 +98,8 @@ describe.skipIf(!hasKubectl())("get", () => {
           "apiVersion: apps/v1",
           "kind: Deployment",
           "metadata:",
+          "  annotations:",
+          '    deployment.kubernetes.io/revision: "1"',
           '  creationTimestamp: "<time>"',
           "  generation: 1",
           "  labels:",
@@ -133,8 +138,27 @@ describe.skipIf(!hasKubectl())("get", () => {
           "      schedulerName: default-scheduler",
           "      securityContext: {}",
           "      terminationGracePeriodSeconds: 30",
-          // The deployment controller would set observedGeneration, replicas and conditions.
-          "status: {}",
+          // The deployment controller's status once the rollout completed: SetDeploymentCondition
+          // removes and re-appends Progressing, so Available comes first.
+          "status:",
+          "  availableReplicas: 3",
+          "  conditions:",
+          '  - lastTransitionTime: "<time>"',
+          '    lastUpdateTime: "<time>"',
+          "    message: Deployment has minimum availability.",
+          "    reason: MinimumReplicasAvailable",
+          '    status: "True"',
+          "    type: Available",
+          '  - lastTransitionTime: "<time>"',
+          '    lastUpdateTime: "<time>"',
+          '    message: ReplicaSet "web-<hash>" has successfully progressed.',
+          "    reason: NewReplicaSetAvailable",
+          '    status: "True"',
+          "    type: Progressing",
+          "  observedGeneration: 1",
+          "  readyReplicas: 3",
+          "  replicas: 3",
+          "  updatedReplicas: 3",
         ),
       );
     });
@@ -210,8 +234,8 @@ describe.skipIf(!hasKubectl())("get", () => {
       expect(parseTable(out)).toEqual({
         header: ["NAME", "REPLICAS", "IMAGE", "READY"],
         rows: [
-          ["api", "2", "httpd:2.4", "<none>"],
-          ["web", "3", "nginx", "<none>"],
+          ["api", "2", "httpd:2.4", "2"],
+          ["web", "3", "nginx", "3"],
         ],
       });
     });
@@ -242,11 +266,12 @@ describe.skipIf(!hasKubectl())("get", () => {
     it("--field-selector on metadata and on a Pod's fields", async () => {
       const [byName, onNode, notRunning] = await Promise.all([
         env.k.ok(["get", "cm", "--field-selector", "metadata.name=db-config", "-o", "name"]),
-        env.k.ok(["get", "pods", "-A", "--field-selector", "spec.nodeName=node01", "-o", "name"]),
+        env.k.ok(["get", "pods", "-n", "kube-system", "--field-selector", "spec.nodeName=node01", "-o", "name"]),
         env.k.run(["get", "pods", "-A", "--field-selector", "status.phase!=Running"]),
       ]);
       expect(byName).toBe("configmap/db-config\n");
       expect(onNode).toMatch(/^pod\/kube-proxy-[bcdfghjklmnpqrstvwxz24-9]{5}\n$/);
+      // Every pod, the Deployments' included, runs once the rollouts completed.
       expect(notRunning).toEqual({ code: 0, stdout: "", stderr: "No resources found\n" });
     });
 
@@ -261,7 +286,7 @@ describe.skipIf(!hasKubectl())("get", () => {
         ],
       });
       const d = parseTable(await env.k.ok(["get", "deploy", "api", "--show-labels"]));
-      expect(d.rows).toEqual([["api", "0/2", "0", "0", "<age>", "app=api,tier=backend"]]);
+      expect(d.rows).toEqual([["api", "2/2", "2", "2", "<age>", "app=api,tier=backend"]]);
     });
 
     it("--sort-by a field, ascending", async () => {

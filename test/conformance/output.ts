@@ -60,6 +60,32 @@ export function maskNames(s: string): string {
     .replace(/\b(kube-proxy|kube-api-access)-[bcdfghjklmnpqrstvwxz24-9]{5}\b/g, "$1-<rand>");
 }
 
+/** Masks pod IPs from the cluster's pod CIDR 10.244.0.0/16 ("10.244.1.3" → "<pod-ip>"). */
+export function maskPodIPs(s: string): string {
+  return s.replace(/\b10\.244\.\d{1,3}\.\d{1,3}\b(?!\/)/g, "<pod-ip>");
+}
+
+/** Masks container and image IDs as describe prints them (containerd://<64 hex>, repo@sha256:<64 hex>). */
+export function maskContainerIDs(s: string): string {
+  return s.replace(/\bcontainerd:\/\/[0-9a-f]{64}\b/g, "containerd://<id>").replace(/@sha256:[0-9a-f]{64}\b/g, "@sha256:<digest>");
+}
+
+/**
+ * Splits describe output at its final "Events:" section and returns the text before it and the
+ * events as rows of [Type, Reason, Age ("<age>"), From, Message] (names masked), or "<none>".
+ */
+export function splitEvents(out: string): { head: string; events: string[][] | "<none>" } {
+  const at = out.lastIndexOf("\nEvents:");
+  if (at < 0) throw new Error(`no Events section in:\n${out}`);
+  const head = out.slice(0, at + 1);
+  const tail = out.slice(at + 1);
+  if (/^Events:\s+<none>\n$/.test(tail)) return { head, events: "<none>" };
+  const body = tail.split("\n").slice(1).filter((l) => l !== "" && !/^\s+-+\s/.test(l)).map((l) => l.replace(/^  /, ""));
+  const t = parseTable(body.join("\n") + "\n", ["Age"]);
+  if (t.header.join(" ") !== "Type Reason Age From Message") throw new Error(`unexpected Events header: ${t.header}`);
+  return { head, events: t.rows.map((r) => r.map(maskNames)) };
+}
+
 /** Removes terminal colour codes (kubectl 1.29 colours cluster-info even without a terminal). */
 export const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");
 

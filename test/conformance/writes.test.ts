@@ -53,9 +53,10 @@ describe.skipIf(!hasKubectl())("writes", () => {
         '{"apiVersion":"v1","data":{"color":"green"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"settings","namespace":"default"}}\n',
       );
       expect(await jsonpath(env, ["cm", "settings"], "{.data.color}")).toBe("green");
-      // The Deployment was defaulted by the server, and has no ReplicaSet until a controller acts.
-      expect(parseTable(await env.k.ok(["get", "deploy", "shop"])).rows).toEqual([["shop", "0/2", "0", "0", "<age>"]]);
-    });
+      // The Deployment was defaulted by the server; the controllers roll it out.
+      await env.k.ok(["rollout", "status", "deployment/shop", "--timeout=60s"]);
+      expect(parseTable(await env.k.ok(["get", "deploy", "shop"])).rows).toEqual([["shop", "2/2", "2", "2", "<age>"]]);
+    }, 90_000);
 
     it("apply --dry-run=server and --server-side", async () => {
       const changed = MANIFEST.replace("color: blue", "color: red");
@@ -130,14 +131,15 @@ describe.skipIf(!hasKubectl())("writes", () => {
     it("scale through the scale subresource", async () => {
       await env.k.ok(["create", "deployment", "sc", "--image=nginx"]);
       expect(await env.k.ok(["scale", "deployment", "sc", "--replicas=5"])).toBe("deployment.apps/sc scaled\n");
-      expect(parseTable(await env.k.ok(["get", "deploy", "sc"])).rows).toEqual([["sc", "0/5", "0", "0", "<age>"]]);
+      await env.k.ok(["rollout", "status", "deployment/sc", "--timeout=60s"]);
+      expect(parseTable(await env.k.ok(["get", "deploy", "sc"])).rows).toEqual([["sc", "5/5", "5", "5", "<age>"]]);
       // --current-replicas is a precondition checked by kubectl against the Scale it reads.
       expect(await env.k.run(["scale", "deployment", "sc", "--current-replicas=2", "--replicas=3"])).toEqual({
         code: 1,
         stdout: "",
         stderr: "error: Expected replicas to be 2, was 5\n",
       });
-    });
+    }, 90_000);
 
     it("delete with each cascade policy, by label, and the error for a missing object", async () => {
       await Promise.all(["d1", "d2", "d3"].map((n) => env.k.ok(["create", "deployment", n, "--image=nginx"])));
@@ -172,8 +174,9 @@ describe.skipIf(!hasKubectl())("writes", () => {
     it("deployment", async () => {
       await created(["deployment", "web", "--image=nginx", "--replicas=3", "--port=80"], "deployment.apps/web created");
       expect(await jsonpath(env, ["deploy", "web"], "{.spec.template.spec.containers[0].ports}")).toBe('[{"containerPort":80,"protocol":"TCP"}]');
-      expect(parseTable(await env.k.ok(["get", "deploy", "web", "-o", "wide"])).rows).toEqual([["web", "0/3", "0", "0", "<age>", "nginx", "nginx", "app=web"]]);
-    });
+      await env.k.ok(["rollout", "status", "deployment/web", "--timeout=60s"]);
+      expect(parseTable(await env.k.ok(["get", "deploy", "web", "-o", "wide"])).rows).toEqual([["web", "3/3", "3", "3", "<age>", "nginx", "nginx", "app=web"]]);
+    }, 90_000);
 
     it("service clusterip | nodeport | loadbalancer | externalname", async () => {
       await created(["service", "clusterip", "web", "--tcp=80:8080"], "service/web created");
@@ -222,13 +225,14 @@ describe.skipIf(!hasKubectl())("writes", () => {
       expect(await env.k.ok(["get", "secrets", "--field-selector", "type=kubernetes.io/tls", "-o", "name"])).toBe("secret/cert\n");
     });
 
-    it("job and cronjob (no job controller: no start time, so DURATION is empty)", async () => {
+    it("job and cronjob: the job controller runs the Job to completion", async () => {
       await created(["job", "once", "--image=busybox", "--", "echo", "hi"], "job.batch/once created");
-      await created(["cronjob", "tick", "--image=busybox", "--schedule=*/5 * * * *", "--", "date"], "cronjob.batch/tick created");
+      await created(["cronjob", "tick", "--image=busybox", "--schedule=0 0 1 1 *", "--", "date"], "cronjob.batch/tick created");
+      await env.k.ok(["wait", "--for=condition=Complete", "job/once", "--timeout=60s"]);
       const job = parseTable(await env.k.ok(["get", "job", "once", "-o", "wide"]));
       expect(job.header).toEqual(["NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE", "CONTAINERS", "IMAGES", "SELECTOR"]);
       const uid = await jsonpath(env, ["job", "once"], "{.metadata.uid}");
-      expect(job.rows).toEqual([["once", "Running", "0/1", "", "<age>", "once", "busybox", `batch.kubernetes.io/controller-uid=${uid}`]]);
+      expect(job.rows).toEqual([["once", "Complete", "1/1", "<age>", "<age>", "once", "busybox", `batch.kubernetes.io/controller-uid=${uid}`]]);
       // The server generates the selector and labels the template (and, through defaulting, the Job).
       expect(JSON.parse(await jsonpath(env, ["job", "once"], "{.spec.template.metadata.labels}"))).toEqual({
         "batch.kubernetes.io/controller-uid": uid,
@@ -246,10 +250,10 @@ describe.skipIf(!hasKubectl())("writes", () => {
       });
       expect(parseTable(await env.k.ok(["get", "cronjob", "tick"]))).toEqual({
         header: ["NAME", "SCHEDULE", "TIMEZONE", "SUSPEND", "ACTIVE", "LAST SCHEDULE", "AGE"],
-        rows: [["tick", "*/5 * * * *", "<none>", "False", "0", "<none>", "<age>"]],
+        rows: [["tick", "0 0 1 1 *", "<none>", "False", "0", "<none>", "<age>"]],
       });
       expect(JSON.parse(await jsonpath(env, ["cronjob", "tick"], "{.spec}"))).toMatchObject({ concurrencyPolicy: "Allow", failedJobsHistoryLimit: 1, successfulJobsHistoryLimit: 3, suspend: false });
-    });
+    }, 90_000);
 
     it("namespace and serviceaccount", async () => {
       await created(["namespace", "team-a"], "namespace/team-a created");
@@ -298,12 +302,17 @@ describe.skipIf(!hasKubectl())("writes", () => {
     });
 
     it("quota, ingress, priorityclass", async () => {
-      await created(["quota", "limits", "--hard=pods=10,requests.cpu=2,limits.memory=4Gi"], "resourcequota/limits created");
+      // In a namespace of its own, so the pods other tests run do not count against it.
+      await env.k.ok(["create", "namespace", "quota-only"]);
+      await created(["quota", "limits", "-n", "quota-only", "--hard=pods=10,requests.cpu=2,limits.memory=4Gi"], "resourcequota/limits created");
       await created(["ingress", "site", "--rule=foo.com/bar=svc1:80", "--class=nginx"], "ingress.networking.k8s.io/site created");
       await created(["priorityclass", "high", "--value=1000", "--description=important"], "priorityclass.scheduling.k8s.io/high created");
-      // Without the resource quota controller status.hard/used stay empty, so REQUEST and LIMIT are
-      // empty (a real cluster fills them within a second: "pods: 0/10, requests.cpu: 0/2").
-      expect(parseTable(await env.k.ok(["get", "quota", "limits"]))).toEqual({ header: ["NAME", "AGE", "REQUEST", "LIMIT"], rows: [["limits", "<age>", "", ""]] });
+      // The resource quota controller fills status.hard and status.used within a second.
+      await env.k.ok(["wait", "--for=jsonpath={.status.used.pods}=0", "quota/limits", "-n", "quota-only", "--timeout=30s"]);
+      expect(parseTable(await env.k.ok(["get", "quota", "limits", "-n", "quota-only"]))).toEqual({
+        header: ["NAME", "AGE", "REQUEST", "LIMIT"],
+        rows: [["limits", "<age>", "pods: 0/10, requests.cpu: 0/2", "limits.memory: 0/4Gi"]],
+      });
       expect(parseTable(await env.k.ok(["get", "ingress", "site"]))).toEqual({
         header: ["NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"],
         rows: [["site", "nginx", "foo.com", "", "80", "<age>"]],

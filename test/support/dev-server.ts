@@ -1,6 +1,6 @@
 // Starting `npm run start:tls` (wrangler dev over HTTPS) on a free port with its own state directory.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,9 +67,15 @@ export async function startDevServer(opts: { stateDir?: string; port?: number } 
     detached: true,
     env: { ...process.env, FORCE_COLOR: "0" },
   });
+  // The server's output also goes to <stateDir>/dev.log, so a slow or failed run can be read afterwards.
+  const logFile = join(stateDir, "dev.log");
   let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
+  const onData = (d: Buffer) => {
+    log += d;
+    appendFileSync(logFile, d);
+  };
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
   const origin = `https://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -1023,7 +1023,54 @@ export function emptyObjectOf(def: KindDef | undefined, type: TypeNode = typeOfK
  */
 export function withZeroValues(obj: KubeObject, def: KindDef | undefined, type: TypeNode = typeOfKind(def)): KubeObject {
   if (!def) return obj;
-  return mergeWalk(emptyObjectOf(def, type), obj, type) as KubeObject;
+  return overlayMissing(emptyObjectOf(def, type), obj) as KubeObject;
+}
+
+/**
+ * `value` with the members of `zero` it lacks filled in, sharing every untouched subtree: the zero
+ * object is a handful of paths, so this touches those paths only instead of copying the object.
+ */
+function overlayMissing(zero: unknown, value: unknown): unknown {
+  if (value === undefined) return zero;
+  if (!isPlainObject(zero) || !isPlainObject(value)) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [k, z] of Object.entries(zero)) {
+    const v = value[k];
+    const merged = overlayMissing(z, v);
+    if (merged !== v) (out ??= { ...value })[k] = merged;
+  }
+  return out ?? value;
+}
+
+/** Both objects without the top-level fields, and the fields of top-level maps, that are equal in both. */
+function withoutEqualSubtrees(a: KubeObject, b: KubeObject): [KubeObject, KubeObject] {
+  const outA: Record<string, unknown> = {};
+  const outB: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const av = (a as Record<string, unknown>)[k];
+    const bv = (b as Record<string, unknown>)[k];
+    if (k === "apiVersion" || k === "kind") {
+      outA[k] = av;
+      outB[k] = bv;
+      continue;
+    }
+    if (deepEqual(av, bv)) continue;
+    if (!isPlainObject(av) || !isPlainObject(bv)) {
+      if (av !== undefined) outA[k] = av;
+      if (bv !== undefined) outB[k] = bv;
+      continue;
+    }
+    const subA: Record<string, unknown> = {};
+    const subB: Record<string, unknown> = {};
+    for (const sk of new Set([...Object.keys(av), ...Object.keys(bv)])) {
+      if (deepEqual(av[sk], bv[sk])) continue;
+      if (av[sk] !== undefined) subA[sk] = av[sk];
+      if (bv[sk] !== undefined) subB[sk] = bv[sk];
+    }
+    outA[k] = subA;
+    outB[k] = subB;
+  }
+  return [outA as KubeObject, outB as KubeObject];
 }
 
 function withoutManagedFields(obj: KubeObject): KubeObject {
@@ -1145,8 +1192,14 @@ export function updateManagedFields(
     delete next.metadata.managedFields;
     return next;
   }
-  const liveObj = old && !isCreate ? withZeroValues(withoutManagedFields(old), def, type) : emptyObjectOf(def, type);
-  const newObj = withZeroValues(withoutManagedFields(next), def, type);
+  let live: KubeObject | undefined = old && !isCreate ? withoutManagedFields(old) : undefined;
+  let changed = withoutManagedFields(next);
+  // An Update owns only what it changed: subtrees equal on both sides add, change and remove
+  // nothing, so they are left out of the (expensive) typed walk. A kubelet status write then
+  // compares statuses, not whole pods. Apply needs the whole new object for its field set.
+  if (live && operation === "Update") [live, changed] = withoutEqualSubtrees(live, changed);
+  const liveObj = live ? withZeroValues(live, def, type) : emptyObjectOf(def, type);
+  const newObj = withZeroValues(changed, def, type);
   const who = { manager: manager || "unknown", apiVersion, subresource };
   if (operation === "Update") {
     recordUpdate(managers, liveObj, newObj, type, ignored, who, timeRfc3339);

@@ -129,8 +129,8 @@ export function listObjects(state: ClusterState, def: KindDef, namespace: string
   if (q.continueFrom) {
     const t = decodeContinue(q.continueFrom, rv);
     if (t.rv < rv - LIMITS.watchHistoryEvents) throw expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
-    // The same order the store lists in (localeCompare), or names beyond ASCII fall out of later pages.
-    items = items.filter((o) => keyOf(o).localeCompare(t.start) > 0);
+    // The same order the store lists in (code-unit order), or names beyond ASCII fall out of later pages.
+    items = items.filter((o) => keyOf(o) > t.start);
   }
   if (q.limit && items.length > q.limit) {
     const page = items.slice(0, q.limit);

@@ -25,6 +25,7 @@ import { boolParam, checkResourceVersionParam, int64Param, validateListOptions, 
 import { isCustomResourceKind } from "../kinds/apiextensions/crd";
 import { authorizeResourceRequest, isImpersonated, withImpersonation } from "./impersonation";
 import { OPENAPI_V2_PROTOBUF, openApiV2Json, openApiV2Protobuf, wantsOpenApiV2Protobuf } from "./openapi-v2";
+import { podLogResponse } from "../kubelet/logs";
 
 export const SERVER_VERSION = {
   major: "1",
@@ -318,6 +319,7 @@ export class ApiServer {
     }
     if (sub === "scale" && def.scaleSubresource) return this.scale(req, def, ns, name);
     if (def.kind === "Pod" && !def.group) {
+      if (sub === "log" && method === "GET") return podLogResponse(this.state, ns!, name, req.query, req.nowMs);
       if (sub === "eviction" && method === "POST") {
         const dryRun = this.writeOptions(req, "CreateOptions").dryRun;
         return json(201, evictPod(this.state, def, ns!, name, evictionBody(parseBody(req.body, req.headers["content-type"])), req.nowMs, dryRun));

@@ -12,6 +12,7 @@ import type { FieldError } from "../machinery/field-errors";
 import { StoreFullError } from "../store/store";
 import { trackManagedFields } from "./managed-fields";
 import type { ManagedFieldsEntry } from "../kinds/types";
+import { admitQuota } from "../controllers/quota-usage";
 
 export interface WriteOptions {
   dryRun: boolean;
@@ -22,6 +23,26 @@ export interface WriteOptions {
   /** Server-side apply hands its computed managedFields over through this. */
   presetManagedFields?: ManagedFieldsEntry[];
   nowMs: number;
+  /**
+   * The body comes from an in-process controller, built from objects the server already decoded:
+   * like a Go controller's typed structs it cannot carry unknown fields or wrong types, so it is
+   * copied instead of decoded. Defaulting, validation and admission still run.
+   */
+  trusted?: boolean;
+}
+
+/** Decoding, or for a trusted in-process body a copy with the decoder's normalisations. */
+function decodeBody(def: KindDef, input: unknown, opts: WriteOptions): { object: KubeObject; unknownFields: string[] } {
+  if (!opts.trusted) return decodeObject(def, input, opts.fieldValidation);
+  const object = clone(input) as KubeObject;
+  object.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
+  object.kind = def.kind;
+  object.metadata ??= {};
+  for (const f of ["labels", "annotations", "finalizers", "ownerReferences"] as const) {
+    const v = object.metadata[f] as unknown;
+    if (v && typeof v === "object" && Object.keys(v).length === 0) delete object.metadata[f];
+  }
+  return { object, unknownFields: [] };
 }
 
 export interface WriteResult {
@@ -70,7 +91,7 @@ function generateName(state: ClusterState, base: string): string {
 }
 
 export function createObject(state: ClusterState, def: KindDef, namespace: string | undefined, input: unknown, opts: WriteOptions): WriteResult {
-  const { object: decoded, unknownFields } = decodeObject(def, input, opts.fieldValidation);
+  const { object: decoded, unknownFields } = decodeBody(def, input, opts);
   let obj = decoded;
   const m = obj.metadata;
   if (def.namespaced) {
@@ -92,6 +113,8 @@ export function createObject(state: ClusterState, def: KindDef, namespace: strin
   const errs: FieldError[] = [...validateObjectMeta(def, m), ...(def.validate?.(obj, { nowMs: opts.nowMs }) ?? [])];
   if (errs.length) throw invalid(def.group, def.kind, m.name ?? "", errs);
   if (def.namespaced) admitNamespace(state, def, m.namespace!, m.name!);
+  // Validating admission: ResourceQuota after NamespaceLifecycle (the object has its generated name by now).
+  admitQuota(state, def, obj, opts.nowMs);
   const resource = storageOf(def);
   if (state.store.get(resource, m.namespace ?? "", m.name!)) throw alreadyExists(resourceRef(def), m.name!);
   obj = toStorageVersion(def, obj);
@@ -131,7 +154,7 @@ export function updateObject(state: ClusterState, u: UpdateInput): WriteResult {
   const resource = storageOf(def);
   const ns = def.namespaced ? u.namespace ?? "" : "";
   const storedOld = state.store.get(resource, ns, u.name);
-  const { object: decoded, unknownFields } = decodeObject(def, u.input, opts.fieldValidation);
+  const { object: decoded, unknownFields } = decodeBody(def, u.input, opts);
   if (decoded.metadata.name && decoded.metadata.name !== u.name) {
     throw badRequest(`the name of the object (${decoded.metadata.name}) does not match the name on the URL (${u.name})`);
   }
@@ -152,8 +175,9 @@ export function updateObject(state: ClusterState, u: UpdateInput): WriteResult {
   let obj: KubeObject;
   if (u.subresource === "status") {
     // Status writes change status only (ResetObjectMetaForStatus keeps the stored metadata).
-    obj = { ...clone(old), status: decoded.status };
-    def.prepareForStatusUpdate?.(obj, clone(old), admissionContext(state, opts.nowMs));
+    const { status: _oldStatus, ...rest } = old;
+    obj = { ...clone(rest), status: decoded.status };
+    def.prepareForStatusUpdate?.(obj, clone(old), admissionContext(state, opts.nowMs), decoded);
   } else {
     obj = decoded;
     const m = obj.metadata;

@@ -2,11 +2,16 @@
 // validation, resourceVersions, no-op detection), as a named field manager, plus events.
 import type { KindDef, KubeObject } from "../kinds/types";
 import type { ControllerContext } from "./types";
-import { createObject, updateObject } from "../apiserver/writes";
+import { createObject, updateObject, type WriteOptions } from "../apiserver/writes";
 import { deleteObject, type PropagationPolicy } from "../apiserver/deletes";
 import { storageOf } from "../apiserver/context";
 import { ApiError } from "../machinery/status";
 import { recordEvent, type EventSource } from "./events";
+
+/** How every in-process component writes: as `manager`, its bodies trusted (see WriteOptions.trusted). */
+export function controllerWriteOptions(ctx: ControllerContext, manager: string): WriteOptions {
+  return { dryRun: false, fieldValidation: "Ignore", nowMs: ctx.nowMs, fieldManager: manager, trusted: true };
+}
 
 export class ControllerClient {
   constructor(
@@ -36,7 +41,7 @@ export class ControllerClient {
   }
 
   private opts() {
-    return { dryRun: false, fieldValidation: "Ignore" as const, nowMs: this.ctx.nowMs, fieldManager: this.manager };
+    return controllerWriteOptions(this.ctx, this.manager);
   }
 
   create(obj: KubeObject): KubeObject {

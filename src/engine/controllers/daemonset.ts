@@ -9,11 +9,11 @@ import { earliest } from "./types";
 import { ControllerClient } from "./client";
 import { claimObjects } from "./controller-ref";
 import { isPodAvailable, isPodReady, podAvailableAtMs, podFromTemplate } from "./controller-utils";
-import { CONTROLLER_REVISION_HASH_LABEL, newRevisionObject, sortRevisions, templatePatch } from "./history";
+import { CONTROLLER_REVISION_HASH_LABEL, isSnapshotOf, newRevisionObject, sortRevisions, templatePatch } from "./history";
 import { computeHash } from "./hash";
 import { addDaemonPodTolerations, nodeShouldRunDaemonPod, replaceNodeNameAffinity, targetNodeName } from "./daemon-node-match";
-import { byNamespace, createPod, deletePod, event, futureWake, KCM_MANAGER, scaledValue, timeMs } from "./workload-common";
-import { clone, deepEqual } from "../machinery/json";
+import { cachedList, createPod, deletePod, event, failedCreateRetryAtMs, futureWake, KCM_MANAGER, scaledValue, SyncGate, timeMs } from "./workload-common";
+import { clone } from "../machinery/json";
 import { matches, selectorFromLabelSelector, type LabelSelectorRequirementSet } from "../machinery/labels";
 import { ApiError } from "../machinery/status";
 
@@ -50,6 +50,10 @@ function byCreationAndPhase(a: KubeObject, b: KubeObject): number {
 }
 
 interface SyncState {
+  /** Timed work this sync asks for (create retries). */
+  wake?: number;
+  /** nodeShouldRunDaemonPod per node name, computed once per sync. */
+  placement?: Map<string, { shouldRun: boolean; shouldContinueRunning: boolean }>;
   client: ControllerClient;
   ctx: ControllerContext;
   nodes: readonly KubeObject[];
@@ -58,35 +62,43 @@ interface SyncState {
   revisionsInNs: readonly KubeObject[];
 }
 
+/** A DaemonSet syncs when DaemonSets, nodes, revisions or pods in its namespace change. */
+const gate = new SyncGate((resource, ns, namespaces) => resource === "daemonsets.apps" || resource === "nodes" || ((resource === "pods" || resource === "controllerrevisions.apps") && namespaces.has(ns)));
+
 export const daemonSetController: Controller = {
   name: COMPONENT,
   reconcile(ctx): ReconcileResult {
+    const skipped = gate.skip(ctx);
+    if (skipped) return { changed: false, wakeAtMs: skipped.wakeAtMs };
     const client = new ControllerClient(ctx, KCM_MANAGER);
-    const sets = client.list("apps/v1", "DaemonSet");
-    if (!sets.length) return { changed: false };
     const rv0 = ctx.state.store.resourceVersion;
-    const nodes = client.list("v1", "Node");
+    const sets = cachedList(client, "apps/v1", "DaemonSet");
+    const nodes = cachedList(client, "v1", "Node");
     const nodesByName = new Map(nodes.map((n) => [n.metadata.name!, n]));
-    const pods = byNamespace(client.list("v1", "Pod"));
-    const revisions = byNamespace(client.list("apps/v1", "ControllerRevision"));
     let wakeAtMs: number | undefined;
     for (const listed of sets) {
       const ds = client.get("apps/v1", "DaemonSet", listed.metadata.namespace, listed.metadata.name!);
       if (!ds) continue;
       const ns = ds.metadata.namespace ?? "";
+      const podsInNs = cachedList(client, "v1", "Pod", ns);
+      const revisionsInNs = cachedList(client, "apps/v1", "ControllerRevision", ns);
       try {
-        wakeAtMs = earliest(wakeAtMs, syncDaemonSet(ds, { client, ctx, nodes, nodesByName, podsInNs: pods.get(ns) ?? [], revisionsInNs: revisions.get(ns) ?? [] }));
+        const s: SyncState = { client, ctx, nodes, nodesByName, podsInNs, revisionsInNs };
+        wakeAtMs = earliest(wakeAtMs, syncDaemonSet(ds, s));
+        wakeAtMs = earliest(wakeAtMs, s.wake);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         // A write the API refused (a conflict, a terminating namespace): the next pass retries.
       }
     }
+    gate.synced(ctx, rv0, sets.map((d) => d.metadata.namespace ?? ""), wakeAtMs);
     return { changed: ctx.state.store.resourceVersion !== rv0, wakeAtMs };
   },
 };
 
 function syncDaemonSet(ds: KubeObject, s: SyncState): number | undefined {
   const { client } = s;
+  s.placement = new Map(s.nodes.map((n) => [n.metadata.name!, nodeShouldRunDaemonPod(n, ds)]));
   const sel = ds.spec?.selector;
   if (sel && Object.keys(sel.matchLabels ?? {}).length + (sel.matchExpressions ?? []).length === 0) {
     event(client, COMPONENT, ds, "Warning", "SelectingAll", "This daemon set is selecting all pods. A non-empty selector is required.");
@@ -126,11 +138,13 @@ function syncDaemonSet(ds: KubeObject, s: SyncState): number | undefined {
   return updateStatus(ds, pods, hash, generation, s);
 }
 
+function placementOf(node: KubeObject, ds: KubeObject, s: SyncState): { shouldRun: boolean; shouldContinueRunning: boolean } {
+  return s.placement?.get(node.metadata.name!) ?? nodeShouldRunDaemonPod(node, ds);
+}
+
 /** The pods the DaemonSet controls, as stored now. */
 function ownedPods(ds: KubeObject, s: SyncState): KubeObject[] {
-  return s.client
-    .list("v1", "Pod", ds.metadata.namespace)
-    .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === ds.metadata.uid));
+  return cachedList(s.client, "v1", "Pod", ds.metadata.namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === ds.metadata.uid));
 }
 
 /** getNodesToDaemonPods: pods by the node they run on or are pinned to (deleted terminal pods left out unless asked). */
@@ -155,7 +169,6 @@ function constructHistory(ds: KubeObject, s: SyncState, match: (o: KubeObject) =
     return ref ? ref.uid === ds.metadata.uid : true;
   });
   const histories = claimObjects(client, ds, candidates, match).claimed;
-  const patch = templatePatch(ds.spec?.template);
   const current: KubeObject[] = [];
   const old: KubeObject[] = [];
   for (let h of histories) {
@@ -165,7 +178,7 @@ function constructHistory(ds: KubeObject, s: SyncState, match: (o: KubeObject) =
       labelled.metadata.labels = { ...(labelled.metadata.labels ?? {}), [CONTROLLER_REVISION_HASH_LABEL]: labelled.metadata.name! };
       h = client.update(labelled);
     }
-    (deepEqual(h.data, patch) ? current : old).push(h);
+    (isSnapshotOf(h.data, ds.spec?.template) ? current : old).push(h);
   }
   const currRevision = old.reduce((max, h) => Math.max(max, (h.revision as number | undefined) ?? 0), 0) + 1;
   let cur: KubeObject;
@@ -175,14 +188,14 @@ function constructHistory(ds: KubeObject, s: SyncState, match: (o: KubeObject) =
     const name = `${ds.metadata.name}-${hash}`;
     const existing = client.get("apps/v1", "ControllerRevision", ds.metadata.namespace, name);
     if (existing) {
-      if (deepEqual(existing.data, patch)) return { cur: existing, old };
+      if (isSnapshotOf(existing.data, ds.spec?.template)) return { cur: existing, old };
       const st = clone(ds);
       st.status = { ...(st.status ?? {}), collisionCount: collisionCount + 1 };
       client.updateStatus(st);
       return undefined;
     }
     const labels = { ...((ds.spec?.template?.metadata?.labels ?? {}) as Record<string, string>), [CONTROLLER_REVISION_HASH_LABEL]: hash };
-    cur = client.create(newRevisionObject(ds, name, labels, ds.metadata.annotations, patch, currRevision));
+    cur = client.create(newRevisionObject(ds, name, labels, ds.metadata.annotations, templatePatch(ds.spec?.template), currRevision));
   } else {
     cur = dedupCurHistories(ds, current, s);
     if (((cur.revision as number | undefined) ?? 0) < currRevision) {
@@ -221,7 +234,7 @@ function manage(ds: KubeObject, pods: readonly KubeObject[], hash: string, gener
   const toDelete: KubeObject[] = [];
   for (const node of s.nodes) {
     const nodeName = node.metadata.name!;
-    const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, ds);
+    const { shouldRun, shouldContinueRunning } = placementOf(node, ds, s);
     const daemonPods = byNode.get(nodeName);
     if (shouldRun && !daemonPods) {
       nodesNeeding.push(nodeName);
@@ -290,11 +303,19 @@ function daemonPodTemplate(ds: KubeObject, generation: string | undefined, hash:
 
 function syncNodes(ds: KubeObject, toDelete: readonly KubeObject[], nodesNeeding: readonly string[], hash: string, generation: string | undefined, s: SyncState): void {
   if (nodesNeeding.length) {
-    const template = daemonPodTemplate(ds, generation, hash);
-    for (const nodeName of nodesNeeding.slice(0, BURST_REPLICAS)) {
-      const pod = podFromTemplate(template, ds);
-      pod.spec.affinity = replaceNodeNameAffinity(pod.spec.affinity, nodeName);
-      createPod(s.client, COMPONENT, ds, pod);
+    // Refused creations (quota, a terminating namespace) retry after a growing delay.
+    const retryAt = futureWake(failedCreateRetryAtMs(s.client, ds), s.ctx.nowMs);
+    if (retryAt !== undefined) s.wake = earliest(s.wake, retryAt);
+    else {
+      const template = daemonPodTemplate(ds, generation, hash);
+      for (const nodeName of nodesNeeding.slice(0, BURST_REPLICAS)) {
+        const pod = podFromTemplate(template, ds);
+        pod.spec.affinity = replaceNodeNameAffinity(pod.spec.affinity, nodeName);
+        if (!createPod(s.client, COMPONENT, ds, pod)) {
+          s.wake = earliest(s.wake, futureWake(failedCreateRetryAtMs(s.client, ds), s.ctx.nowMs));
+          break;
+        }
+      }
     }
   }
   const seen = new Set<string>();
@@ -330,7 +351,7 @@ function rollingUpdate(ds: KubeObject, pods: readonly KubeObject[], hash: string
   const available = (p: KubeObject) => isPodAvailable(p, minReady, now);
   let desired = 0;
   for (const node of s.nodes) {
-    if (!nodeShouldRunDaemonPod(node, ds).shouldRun) continue;
+    if (!placementOf(node, ds, s).shouldRun) continue;
     desired++;
     if (!byNode.has(node.metadata.name!)) byNode.set(node.metadata.name!, []);
   }
@@ -381,7 +402,7 @@ function rollingUpdate(ds: KubeObject, pods: readonly KubeObject[], hash: string
     } else if (newPod && available(newPod)) numAvailable++;
     if (!oldPod) continue;
     const node = s.nodesByName.get(nodeName);
-    const shouldRun = node ? nodeShouldRunDaemonPod(node, ds).shouldRun : false;
+    const shouldRun = node ? placementOf(node, ds, s).shouldRun : false;
     if (!newPod) {
       if (!available(oldPod)) {
         if (!shouldRun) oldPodsToDelete.push(oldPod);
@@ -428,7 +449,7 @@ function updateStatus(ds: KubeObject, pods: readonly KubeObject[], hash: string,
   let availableCount = 0;
   let wake: number | undefined;
   for (const node of s.nodes) {
-    const { shouldRun } = nodeShouldRunDaemonPod(node, ds);
+    const { shouldRun } = placementOf(node, ds, s);
     const daemonPods = byNode.get(node.metadata.name!) ?? [];
     const scheduled = daemonPods.length > 0;
     if (!shouldRun) {

@@ -26,6 +26,7 @@ import {
   serviceSelector,
   shouldPodBeInEndpoints,
   triggerTime,
+  UnchangedInputs,
   withoutEmpty,
 } from "./endpoint-util";
 
@@ -92,6 +93,8 @@ function writtenByController(ep: KubeObject): boolean {
   return mf.length > 0 && mf.every((e) => e.manager === KCM);
 }
 
+const synced = new UnchangedInputs();
+
 export const endpointsController: Controller = {
   name: "endpoint-controller",
   reconcile(ctx): ReconcileResult {
@@ -107,8 +110,11 @@ export const endpointsController: Controller = {
       const selector = serviceSelector(svc);
       if (!selector) continue;
       const matching = (pods.get(ns) ?? []).filter((p) => selectorMatches(selector, p.metadata.labels));
+      const inputs = [client.get("v1", "Endpoints", ns, svc.metadata.name!), ...matching];
+      if (synced.isUnchanged(svc, inputs)) continue;
       try {
-        changed = syncService(client, svc, matching) || changed;
+        if (syncService(client, svc, matching)) changed = true;
+        else synced.remember(svc, inputs);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         // A terminating namespace refuses new objects; anything else is retried on the next pass.

@@ -38,6 +38,7 @@ import {
   shouldPodBeInEndpoints,
   SKIP_MIRROR_LABEL,
   triggerTime,
+  UnchangedInputs,
   withoutEmpty,
 } from "./endpoint-util";
 
@@ -304,12 +305,15 @@ function latestTrigger(slices: Slice[]): KubeObject {
   return sorted[sorted.length - 1];
 }
 
+const synced = new UnchangedInputs();
+
 export const endpointSliceController: Controller = {
   name: "endpointslice-controller",
   reconcile(ctx): ReconcileResult {
     const client = new ControllerClient(ctx, KCM);
     const pods = podsByNamespace(client.list("v1", "Pod"));
-    const nodes = new Map(client.list("v1", "Node").map((n) => [n.metadata.name!, n]));
+    const nodeList = client.list("v1", "Node");
+    const nodes = new Map(nodeList.map((n) => [n.metadata.name!, n]));
     const slicesByService = new Map<string, Slice[]>();
     for (const s of client.list(API, "EndpointSlice") as Slice[]) {
       if (s.metadata.labels?.[MANAGED_BY_LABEL] !== ENDPOINTSLICE_CONTROLLER) continue;
@@ -324,8 +328,12 @@ export const endpointSliceController: Controller = {
       const selector = serviceSelector(svc);
       if (!selector || svc.spec?.type === "ExternalName") continue;
       const matching = (pods.get(ns) ?? []).filter((p) => selectorMatches(selector, p.metadata.labels));
+      const existing = slicesByService.get(`${ns}/${svc.metadata.name}`) ?? [];
+      const inputs = [...nodeList, existing.length, ...existing, ...matching];
+      if (synced.isUnchanged(svc, inputs)) continue;
       try {
-        changed = syncServiceSlices(client, svc, matching, slicesByService.get(`${ns}/${svc.metadata.name}`) ?? [], nodes) || changed;
+        if (syncServiceSlices(client, svc, matching, existing, nodes)) changed = true;
+        else synced.remember(svc, inputs);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
       }

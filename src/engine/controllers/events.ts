@@ -5,8 +5,10 @@
 import type { KubeObject } from "../kinds/types";
 import type { ControllerContext } from "./types";
 import { createObject, updateObject } from "../apiserver/writes";
+import { controllerWriteOptions } from "./client";
 import { rfc3339, rfc3339Micro } from "../machinery/time";
 import { clone } from "../machinery/json";
+import type { ObjectStore } from "../store/store";
 
 export interface EventSource {
   component: string;
@@ -40,20 +42,58 @@ function involvedRef(o: KubeObject, fieldPath?: string) {
   return ref;
 }
 
+/** What makes two events "the same" for aggregation (namespace, object, fieldPath, reason, message, type, source). */
+function similarKey(namespace: string, uid: unknown, fieldPath: unknown, reason: unknown, message: unknown, type: unknown, component: unknown): string {
+  return JSON.stringify([namespace, uid ?? "", fieldPath ?? "", reason ?? "", message ?? "", type ?? "", component ?? ""]);
+}
+
+function keyOfEvent(e: KubeObject): string {
+  return similarKey(e.metadata.namespace ?? "", e.involvedObject?.uid, e.involvedObject?.fieldPath, e.reason, e.message, e.type, e.source?.component ?? e.reportingComponent);
+}
+
+/**
+ * Similar events indexed per store and kept current from the store's change history, so that
+ * recording an event does not scan (and sort) every event of the namespace: a controller creating
+ * 1,000 pods records 1,000 events.
+ */
+const similarIndexes = new WeakMap<ObjectStore, { rv: number; byKey: Map<string, string> }>();
+
+function findSimilar(store: ObjectStore, namespace: string, key: string): KubeObject | undefined {
+  let idx = similarIndexes.get(store);
+  const changes = idx ? store.changesSince(idx.rv) : undefined;
+  if (!idx || !changes) {
+    idx = { rv: store.resourceVersion, byKey: new Map() };
+    for (const e of store.list("events")) {
+      const k = keyOfEvent(e);
+      if (!idx.byKey.has(k)) idx.byKey.set(k, e.metadata.name!);
+    }
+    similarIndexes.set(store, idx);
+  } else {
+    for (const c of changes) {
+      if (c.resource !== "events") continue;
+      const name = c.object.metadata.name!;
+      if (c.prev) {
+        const pk = keyOfEvent(c.prev);
+        if (idx.byKey.get(pk) === name) idx.byKey.delete(pk);
+      }
+      if (c.type !== "DELETED") {
+        const k = keyOfEvent(c.object);
+        if (!idx.byKey.has(k)) idx.byKey.set(k, name);
+      }
+    }
+    idx.rv = store.resourceVersion;
+  }
+  const name = idx.byKey.get(key);
+  const e = name === undefined ? undefined : store.get("events", namespace, name);
+  return e && keyOfEvent(e) === key ? e : undefined;
+}
+
 export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: EventSpec): KubeObject {
   const { state, nowMs } = ctx;
   const namespace = involved.metadata.namespace || "default";
   const eventDef = state.kinds.byKind("", "v1", "Event")!;
-  const opts = { dryRun: false, fieldValidation: "Ignore" as const, nowMs, fieldManager: spec.source.component };
-  const existing = state.store.list("events", namespace).find(
-    (e) =>
-      e.involvedObject?.uid === involved.metadata.uid &&
-      (e.involvedObject?.fieldPath ?? "") === (spec.fieldPath ?? "") &&
-      e.reason === spec.reason &&
-      e.message === spec.message &&
-      e.type === spec.type &&
-      (e.source?.component ?? e.reportingComponent ?? "") === spec.source.component,
-  );
+  const opts = controllerWriteOptions(ctx, spec.source.component);
+  const existing = findSimilar(state.store, namespace, similarKey(namespace, involved.metadata.uid, spec.fieldPath, spec.reason, spec.message, spec.type, spec.source.component));
   if (existing) {
     const e = clone(existing);
     if (spec.api === "events.k8s.io") {

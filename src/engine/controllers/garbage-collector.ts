@@ -2,11 +2,13 @@
 // deleted; an owner deleted with Orphan loses its dependents' references first; an owner deleted
 // with Foreground waits until its dependents are gone.
 import type { KindDef, KubeObject } from "../kinds/types";
+import { controllerWriteOptions } from "./client";
 import type { Controller, ControllerContext, ReconcileResult } from "./types";
+import type { Change } from "../store/store";
 import { deleteObject, FINALIZER_FOREGROUND, FINALIZER_ORPHAN, type PropagationPolicy } from "../apiserver/deletes";
 import { updateObject } from "../apiserver/writes";
 import { storageOf } from "../apiserver/context";
-import { clone } from "../machinery/json";
+import { clone, deepEqual } from "../machinery/json";
 import { ApiError } from "../machinery/status";
 
 interface Entry {
@@ -47,68 +49,121 @@ function write(ctx: ControllerContext, e: Entry, obj: KubeObject) {
     namespace: obj.metadata.namespace,
     name: obj.metadata.name!,
     input: obj,
-    opts: { dryRun: false, fieldValidation: "Ignore", nowMs: ctx.nowMs, fieldManager: "kube-controller-manager" },
+    opts: controllerWriteOptions(ctx, "kube-controller-manager"),
+  });
+}
+
+/**
+ * Per store: the resourceVersion up to which its changes need no collection, and every uid some
+ * object names as an owner (a superset: uids are added as references appear, never removed). The
+ * collector scans every object only when a change since then could give it work (see
+ * mayNeedCollection), so a pass over thousands of settled pods costs nothing. Memory only: after a
+ * restart the first pass scans.
+ */
+interface Settled {
+  rv: number;
+  ownerUids: Set<string>;
+}
+const settled = new WeakMap<object, Settled>();
+
+/** Whether a change could orphan a dependent or start a deletion the collector must finish. */
+function mayNeedCollection(ctx: ControllerContext, s: Settled, c: Change): boolean {
+  const m = c.object.metadata;
+  if (c.type === "DELETED") return s.ownerUids.has(m.uid ?? "");
+  if (m.deletionTimestamp) return true;
+  const refs = m.ownerReferences;
+  // A dependent let go of an owner: an owner in foreground deletion may no longer wait for it.
+  if (c.prev?.metadata.ownerReferences?.length && !deepEqual(c.prev.metadata.ownerReferences, refs)) return true;
+  if (!refs?.length) return false;
+  for (const r of refs) s.ownerUids.add(r.uid);
+  // A new or re-owned dependent: its owners must exist with the uids it names.
+  return refs.some((r) => {
+    const def = ctx.state.kinds.byApiVersionKind(r.apiVersion, r.kind);
+    if (!def) return true;
+    const owner = ctx.state.store.get(storageOf(def), def.namespaced ? m.namespace ?? "" : "", r.name);
+    return owner?.metadata.uid !== r.uid;
   });
 }
 
 export const garbageCollector: Controller = {
   name: "garbage-collector",
   reconcile(ctx): ReconcileResult {
+    const store = ctx.state.store;
+    const s = settled.get(store);
+    const changes = s && store.changesSince(s.rv);
+    if (s && changes) {
+      let work = false;
+      for (const c of changes) if (mayNeedCollection(ctx, s, c)) work = true;
+      if (!work) {
+        s.rv = store.resourceVersion;
+        return { changed: false };
+      }
+    }
     const { all, byUid } = index(ctx);
-    let changed = false;
-    const dependentsOf = (uid: string) => all.filter((d) => d.obj.metadata.ownerReferences?.some((r) => r.uid === uid));
-
-    for (const e of all) {
-      const m = e.obj.metadata;
-      if (!m.deletionTimestamp) continue;
-      const fins = m.finalizers ?? [];
-      if (fins.includes(FINALIZER_ORPHAN)) {
-        for (const d of dependentsOf(m.uid!)) {
-          const o = clone(d.obj);
-          o.metadata.ownerReferences = o.metadata.ownerReferences!.filter((r) => r.uid !== m.uid);
-          if (!o.metadata.ownerReferences.length) delete o.metadata.ownerReferences;
-          write(ctx, d, o);
-        }
-        const o = clone(ctx.state.store.get(storageOf(e.def), m.namespace ?? "", m.name!) ?? e.obj);
-        o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== FINALIZER_ORPHAN);
-        write(ctx, e, o);
-        changed = true;
-      } else if (fins.includes(FINALIZER_FOREGROUND)) {
-        const deps = dependentsOf(m.uid!);
-        for (const d of deps) {
-          if (!d.obj.metadata.deletionTimestamp) changed = tryDelete(ctx, d, "Foreground") || changed;
-        }
-        const blocking = dependentsOf(m.uid!).filter((d) => ctx.state.store.get(storageOf(d.def), d.obj.metadata.namespace ?? "", d.obj.metadata.name!));
-        if (!blocking.length) {
-          const o = clone(ctx.state.store.get(storageOf(e.def), m.namespace ?? "", m.name!) ?? e.obj);
-          o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== FINALIZER_FOREGROUND);
-          write(ctx, e, o);
-          changed = true;
-        }
-      }
+    const result = collect(ctx, all, byUid);
+    if (!result.changed) {
+      const ownerUids = new Set<string>();
+      for (const e of all) for (const r of e.obj.metadata.ownerReferences ?? []) ownerUids.add(r.uid);
+      settled.set(store, { rv: store.resourceVersion, ownerUids });
     }
-
-    // Dependents whose owners are all gone (or being deleted in the background) are deleted.
-    for (const snapshot of all) {
-      // Re-read: the loop above may have changed or removed this object.
-      const current = ctx.state.store.get(storageOf(snapshot.def), snapshot.obj.metadata.namespace ?? "", snapshot.obj.metadata.name!);
-      if (!current) continue;
-      const e = { def: snapshot.def, obj: current };
-      const refs = e.obj.metadata.ownerReferences;
-      if (!refs?.length || e.obj.metadata.deletionTimestamp) continue;
-      const live = refs.filter((r) => {
-        const owner = byUid.get(r.uid);
-        return owner && ctx.state.store.get(storageOf(owner.def), owner.obj.metadata.namespace ?? "", owner.obj.metadata.name!);
-      });
-      if (live.length === 0) {
-        changed = tryDelete(ctx, e, "Background") || changed;
-      } else if (live.length < refs.length) {
-        const o = clone(e.obj);
-        o.metadata.ownerReferences = live;
-        write(ctx, e, o);
-        changed = true;
-      }
-    }
-    return { changed };
+    return result;
   },
 };
+
+function collect(ctx: ControllerContext, all: Entry[], byUid: Map<string, Entry>): ReconcileResult {
+  let changed = false;
+  const dependentsOf = (uid: string) => all.filter((d) => d.obj.metadata.ownerReferences?.some((r) => r.uid === uid));
+
+  for (const e of all) {
+    const m = e.obj.metadata;
+    if (!m.deletionTimestamp) continue;
+    const fins = m.finalizers ?? [];
+    if (fins.includes(FINALIZER_ORPHAN)) {
+      for (const d of dependentsOf(m.uid!)) {
+        const o = clone(d.obj);
+        o.metadata.ownerReferences = o.metadata.ownerReferences!.filter((r) => r.uid !== m.uid);
+        if (!o.metadata.ownerReferences.length) delete o.metadata.ownerReferences;
+        write(ctx, d, o);
+      }
+      const o = clone(ctx.state.store.get(storageOf(e.def), m.namespace ?? "", m.name!) ?? e.obj);
+      o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== FINALIZER_ORPHAN);
+      write(ctx, e, o);
+      changed = true;
+    } else if (fins.includes(FINALIZER_FOREGROUND)) {
+      const deps = dependentsOf(m.uid!);
+      for (const d of deps) {
+        if (!d.obj.metadata.deletionTimestamp) changed = tryDelete(ctx, d, "Foreground") || changed;
+      }
+      const blocking = dependentsOf(m.uid!).filter((d) => ctx.state.store.get(storageOf(d.def), d.obj.metadata.namespace ?? "", d.obj.metadata.name!));
+      if (!blocking.length) {
+        const o = clone(ctx.state.store.get(storageOf(e.def), m.namespace ?? "", m.name!) ?? e.obj);
+        o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== FINALIZER_FOREGROUND);
+        write(ctx, e, o);
+        changed = true;
+      }
+    }
+  }
+
+  // Dependents whose owners are all gone (or being deleted in the background) are deleted.
+  for (const snapshot of all) {
+    // Re-read: the loop above may have changed or removed this object.
+    const current = ctx.state.store.get(storageOf(snapshot.def), snapshot.obj.metadata.namespace ?? "", snapshot.obj.metadata.name!);
+    if (!current) continue;
+    const e = { def: snapshot.def, obj: current };
+    const refs = e.obj.metadata.ownerReferences;
+    if (!refs?.length || e.obj.metadata.deletionTimestamp) continue;
+    const live = refs.filter((r) => {
+      const owner = byUid.get(r.uid);
+      return owner && ctx.state.store.get(storageOf(owner.def), owner.obj.metadata.namespace ?? "", owner.obj.metadata.name!);
+    });
+    if (live.length === 0) {
+      changed = tryDelete(ctx, e, "Background") || changed;
+    } else if (live.length < refs.length) {
+      const o = clone(e.obj);
+      o.metadata.ownerReferences = live;
+      write(ctx, e, o);
+      changed = true;
+    }
+  }
+  return { changed };
+}

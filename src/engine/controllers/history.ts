@@ -9,12 +9,23 @@ import { computeHash } from "./hash";
 import { clone, deepEqual } from "../machinery/json";
 import { parseRfc3339 } from "../machinery/time";
 import { matches, type LabelSelectorRequirementSet } from "../machinery/labels";
+import { ApiError } from "../machinery/status";
 
 export const CONTROLLER_REVISION_HASH_LABEL = "controller-revision-hash";
 
 /** getPatch (statefulset and daemon): the template, replaced wholesale when applied. */
 export function templatePatch(template: unknown): Record<string, unknown> {
   return { spec: { template: { ...(clone(template) as Record<string, unknown>), $patch: "replace" } } };
+}
+
+/** Whether revision data is the snapshot of this template (compared without copying either). */
+export function isSnapshotOf(data: unknown, template: unknown): boolean {
+  const t = (data as { spec?: { template?: Record<string, unknown> } } | undefined)?.spec?.template;
+  if (!t || typeof t !== "object" || t.$patch !== "replace") return false;
+  const keys = Object.keys(data as object);
+  if (keys.length !== 1 || Object.keys((data as { spec: object }).spec).length !== 1) return false;
+  const { $patch: _p, ...rest } = t;
+  return deepEqual(rest, template ?? {});
 }
 
 /** The pod template a revision restores (ApplyRevision of a `$patch: replace` template). */
@@ -77,7 +88,7 @@ export function createRevision(
   data: unknown,
   collisionCount: number,
 ): { revision: KubeObject; collisionCount: number } {
-  for (let probe = collisionCount; ; probe++) {
+  for (let probe = collisionCount; probe < collisionCount + 100; probe++) {
     const hash = computeHash(data, probe);
     const name = `${revisionNamePrefix(owner.metadata.name!)}-${hash}`;
     const existing = client.get("apps/v1", "ControllerRevision", owner.metadata.namespace, name);
@@ -87,6 +98,7 @@ export function createRevision(
     }
     return { revision: client.create(build(name, hash)), collisionCount: probe };
   }
+  throw new ApiError(409, "AlreadyExists", `could not find a free name for a ControllerRevision of ${owner.metadata.name}`);
 }
 
 /** history.ControllerRevisionName: the owner name, cut to 223 characters. */

@@ -3,11 +3,17 @@ import type { Controller, ControllerContext } from "./types";
 import { earliest } from "./types";
 import { garbageCollector } from "./garbage-collector";
 import { namespaceController } from "./namespace";
-import { podTermination } from "./pod-termination";
+import { kubelet } from "../kubelet/kubelet";
 import { namespaceDefaults } from "./namespace-defaults";
+import { deploymentController } from "./deployment/index";
+import { replicaSetController, replicationControllerController } from "./replicaset";
+import { SERVICE_AND_STORAGE_CONTROLLERS } from "./services-storage";
+import { defaultScheduler } from "../scheduler/index";
+import { APPS_BATCH_CONTROLLERS } from "./apps-batch";
+import { NODE_AND_AUTOSCALING_CONTROLLERS } from "./nodes-autoscaling";
 import { LIMITS } from "../limits";
 
-export const CONTROLLERS: readonly Controller[] = [namespaceController, namespaceDefaults, garbageCollector, podTermination];
+export const CONTROLLERS: readonly Controller[] = [namespaceController, namespaceDefaults, garbageCollector, kubelet, deploymentController, replicaSetController, replicationControllerController, ...SERVICE_AND_STORAGE_CONTROLLERS, ...APPS_BATCH_CONTROLLERS, ...NODE_AND_AUTOSCALING_CONTROLLERS, defaultScheduler];
 
 export interface RunResult {
   passes: number;

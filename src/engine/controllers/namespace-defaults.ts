@@ -1,6 +1,7 @@
 // What kube-controller-manager puts in every namespace: the "default" ServiceAccount (serviceaccount
 // controller) and the kube-root-ca.crt ConfigMap (root-ca-cert-publisher), recreated if deleted.
 import type { Controller, ReconcileResult } from "./types";
+import { controllerWriteOptions } from "./client";
 import { createObject } from "../apiserver/writes";
 import type { KindDef } from "../kinds/types";
 
@@ -16,7 +17,7 @@ export const namespaceDefaults: Controller = {
     const cm = kinds.byKind("", "v1", "ConfigMap") as KindDef | undefined;
     const ca = store.get("configmaps", "kube-system", ROOT_CA)?.data?.["ca.crt"] as string | undefined;
     let changed = false;
-    const opts = { dryRun: false, fieldValidation: "Ignore" as const, nowMs: ctx.nowMs, fieldManager: "kube-controller-manager" };
+    const opts = controllerWriteOptions(ctx, "kube-controller-manager");
     for (const ns of store.list("namespaces")) {
       if (ns.metadata.deletionTimestamp) continue;
       const name = ns.metadata.name!;

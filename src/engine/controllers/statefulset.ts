@@ -10,8 +10,8 @@ import { earliest } from "./types";
 import { ControllerClient } from "./client";
 import { claimObjects } from "./controller-ref";
 import { isPodAvailable, isPodReady, newControllerRef, podAvailableAtMs, podFromTemplate } from "./controller-utils";
-import { claimRevisions, CONTROLLER_REVISION_HASH_LABEL, createRevision, newRevisionObject, nextRevisionNumber, revisionTemplate, sortRevisions, templatePatch } from "./history";
-import { byNamespace, errorMessage, event, futureWake, KCM_MANAGER } from "./workload-common";
+import { claimRevisions, CONTROLLER_REVISION_HASH_LABEL, createRevision, isSnapshotOf, newRevisionObject, nextRevisionNumber, revisionTemplate, sortRevisions, templatePatch } from "./history";
+import { cachedList, errorMessage, event, failedCreateRetryAtMs, futureWake, KCM_MANAGER, SyncGate } from "./workload-common";
 import { clone, deepEqual } from "../machinery/json";
 import { matches, selectorFromLabelSelector, type LabelSelectorRequirementSet } from "../machinery/labels";
 import { ApiError } from "../machinery/status";
@@ -56,26 +56,32 @@ function isUnavailable(c: Ctx, pod: KubeObject): boolean {
   return !isCreated(pod) || isTerminating(pod) || !isRunningAndAvailable(c, pod);
 }
 
+/** A StatefulSet syncs when StatefulSets change, or pods, revisions or claims in its namespace. */
+const gate = new SyncGate(
+  (resource, ns, namespaces) =>
+    resource === "statefulsets.apps" || ((resource === "pods" || resource === "controllerrevisions.apps" || resource === "persistentvolumeclaims") && namespaces.has(ns)),
+);
+
 export const statefulSetController: Controller = {
   name: COMPONENT,
   reconcile(ctx): ReconcileResult {
+    const skipped = gate.skip(ctx);
+    if (skipped) return { changed: false, wakeAtMs: skipped.wakeAtMs };
     const client = new ControllerClient(ctx, KCM_MANAGER);
-    const sets = client.list("apps/v1", "StatefulSet");
-    if (!sets.length) return { changed: false };
     const rv0 = ctx.state.store.resourceVersion;
-    const pods = byNamespace(client.list("v1", "Pod"));
-    const revisions = byNamespace(client.list("apps/v1", "ControllerRevision"));
+    const sets = cachedList(client, "apps/v1", "StatefulSet");
     let wakeAtMs: number | undefined;
     for (const listed of sets) {
       const set = client.get("apps/v1", "StatefulSet", listed.metadata.namespace, listed.metadata.name!);
       if (!set) continue;
       const ns = set.metadata.namespace ?? "";
       try {
-        wakeAtMs = earliest(wakeAtMs, syncStatefulSet(client, ctx, set, pods.get(ns) ?? [], revisions.get(ns) ?? []));
+        wakeAtMs = earliest(wakeAtMs, syncStatefulSet(client, ctx, set, cachedList(client, "v1", "Pod", ns), cachedList(client, "apps/v1", "ControllerRevision", ns)));
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
       }
     }
+    gate.synced(ctx, rv0, sets.map((x) => x.metadata.namespace ?? ""), wakeAtMs);
     return { changed: ctx.state.store.resourceVersion !== rv0, wakeAtMs };
   },
 };
@@ -108,9 +114,8 @@ function syncStatefulSet(client: ControllerClient, ctx: ControllerContext, set: 
 function getRevisions(c: Ctx, revisions: KubeObject[]): { currentRevision: KubeObject; updateRevision: KubeObject; collisionCount: number } {
   const { client, set } = c;
   let collisionCount = (set.status?.collisionCount as number | undefined) ?? 0;
-  const data = templatePatch(set.spec?.template);
   const next = nextRevisionNumber(revisions);
-  const equal = revisions.filter((r) => deepEqual(r.data, data));
+  const equal = revisions.filter((r) => isSnapshotOf(r.data, set.spec?.template));
   let updateRevision: KubeObject;
   if (equal.length && revisions[revisions.length - 1] === equal[equal.length - 1]) {
     updateRevision = revisions[revisions.length - 1];
@@ -124,6 +129,7 @@ function getRevisions(c: Ctx, revisions: KubeObject[]): { currentRevision: KubeO
     revisions.push(updateRevision);
   } else {
     const labels = (set.spec?.template?.metadata?.labels ?? {}) as Record<string, string>;
+    const data = templatePatch(set.spec?.template);
     const made = createRevision(
       client,
       set,
@@ -231,8 +237,8 @@ function desiredClaimRefs(claim: KubeObject, set: KubeObject, pod: KubeObject, o
 /** UpdatePodClaimForRetentionPolicy: brings the claims' owner references in line with the policy. */
 function fixClaimOwners(c: Ctx, pod: KubeObject): void {
   const ordinal = ordinalOf(pod);
-  for (const want of claimsFor(c.set, ordinal)) {
-    const claim = c.client.get("v1", "PersistentVolumeClaim", c.set.metadata.namespace, want.metadata.name!);
+  for (const t of (c.set.spec?.volumeClaimTemplates ?? []) as KubeObject[]) {
+    const claim = c.client.get("v1", "PersistentVolumeClaim", c.set.metadata.namespace, claimName(t, c.set, ordinal));
     if (!claim || claim.metadata.deletionTimestamp) continue;
     // Another controller owning the claim: leave it alone.
     if ((claim.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid !== c.set.metadata.uid && r.uid !== pod.metadata.uid)) continue;
@@ -249,12 +255,15 @@ function fixClaimOwners(c: Ctx, pod: KubeObject): void {
 function createMissingClaims(c: Ctx, pod: KubeObject): boolean {
   const { client, set } = c;
   let ok = true;
-  for (const claim of claimsFor(set, ordinalOf(pod))) {
-    const existing = client.get("v1", "PersistentVolumeClaim", set.metadata.namespace, claim.metadata.name!);
+  const ordinal = ordinalOf(pod);
+  const templates = (set.spec?.volumeClaimTemplates ?? []) as KubeObject[];
+  for (let i = 0; i < templates.length; i++) {
+    const existing = client.get("v1", "PersistentVolumeClaim", set.metadata.namespace, claimName(templates[i], set, ordinal));
     if (existing) {
       if (existing.metadata.deletionTimestamp) ok = false;
       continue;
     }
+    const claim = claimsFor(set, ordinal)[i];
     try {
       client.create(claim);
       event(client, COMPONENT, set, "Normal", "SuccessfulCreate", `create Claim ${claim.metadata.name} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} success`);
@@ -343,6 +352,9 @@ interface Status {
   updatedReplicas: number;
 }
 
+/** Stands for a replica not created yet when it is the first unavailable one. */
+const MISSING: KubeObject = { apiVersion: "v1", kind: "Pod", metadata: {} };
+
 /** updateStatefulSet: one step of scaling, repair and update; returns the status the pods give. */
 function updateStatefulSet(c: Ctx, currentRevision: KubeObject, updateRevision: KubeObject, collisionCount: number, pods: readonly KubeObject[]): Status {
   const { set } = c;
@@ -355,11 +367,12 @@ function updateStatefulSet(c: Ctx, currentRevision: KubeObject, updateRevision: 
     if (inOrdinalRange(set, ord)) replicas[ord - start] = pod;
     else if (ord >= 0) condemned.push(pod);
   }
-  for (let i = 0; i < replicaCount; i++) replicas[i] ??= newVersionedPod(set, currentRevision, updateRevision, start + i);
+  // Missing replicas become new pods at the right revision, built only when reached.
+  const replicaAt = (i: number): KubeObject => (replicas[i] ??= newVersionedPod(set, currentRevision, updateRevision, start + i));
   condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a));
 
   let firstUnavailable: KubeObject | undefined;
-  for (const p of replicas) if (!firstUnavailable && isUnavailable(c, p!)) firstUnavailable = p;
+  for (const p of replicas) if (!firstUnavailable && (p === undefined || isUnavailable(c, p))) firstUnavailable = p ?? MISSING;
   for (let i = condemned.length - 1; i >= 0 && !firstUnavailable; i--) if (isUnavailable(c, condemned[i])) firstUnavailable = condemned[i];
 
   const done = () => computeStatus(c, currentRevision, updateRevision, collisionCount);
@@ -368,7 +381,7 @@ function updateStatefulSet(c: Ctx, currentRevision: KubeObject, updateRevision: 
 
   // Living replicas, in ordinal order: recreate failed ones, create missing ones, wait for the unready.
   for (let i = 0; i < replicaCount; i++) {
-    let pod = replicas[i]!;
+    let pod = replicaAt(i);
     if (pod.status?.phase === "Failed" || pod.status?.phase === "Succeeded") {
       if (pod.status.phase === "Failed") event(c.client, COMPONENT, set, "Warning", "RecreatingFailedPod", `StatefulSet ${set.metadata.namespace}/${set.metadata.name} is recreating failed Pod ${pod.metadata.name}`);
       else event(c.client, COMPONENT, set, "Normal", "RecreatingTerminatedPod", `StatefulSet ${set.metadata.namespace}/${set.metadata.name} is recreating terminated Pod ${pod.metadata.name}`);
@@ -376,7 +389,17 @@ function updateStatefulSet(c: Ctx, currentRevision: KubeObject, updateRevision: 
       pod = replicas[i] = newVersionedPod(set, currentRevision, updateRevision, start + i);
     }
     if (!isCreated(pod)) {
-      if (!createStatefulPod(c, pod) || monotonic) return done();
+      // Refused creations (quota, a terminating namespace) retry after a growing delay.
+      const retryAt = futureWake(failedCreateRetryAtMs(c.client, set), c.ctx.nowMs);
+      if (retryAt !== undefined) {
+        c.wake = earliest(c.wake, retryAt);
+        return done();
+      }
+      if (!createStatefulPod(c, pod)) {
+        c.wake = earliest(c.wake, futureWake(failedCreateRetryAtMs(c.client, set), c.ctx.nowMs));
+        return done();
+      }
+      if (monotonic) return done();
       continue;
     }
     // A pending pod gets any claims that went missing.
@@ -406,7 +429,7 @@ function updateStatefulSet(c: Ctx, currentRevision: KubeObject, updateRevision: 
   // RollingUpdate: replace the highest-ordinal pod not at the update revision, down to the partition.
   const partition = (set.spec?.updateStrategy?.rollingUpdate?.partition as number | undefined) ?? 0;
   for (let target = replicaCount - 1; target >= partition; target--) {
-    const pod = replicas[target]!;
+    const pod = replicaAt(target);
     if (podRevision(pod) !== updateRevision.metadata.name && !isTerminating(pod)) {
       deleteStatefulPod(c, pod);
       return done();
@@ -430,9 +453,7 @@ function computeStatus(c: Ctx, currentRevision: KubeObject, updateRevision: Kube
     currentReplicas: 0,
     updatedReplicas: 0,
   };
-  const pods = c.client
-    .list("v1", "Pod", set.metadata.namespace)
-    .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === set.metadata.uid) && ordinalOf(p) >= 0);
+  const pods = cachedList(c.client, "v1", "Pod", set.metadata.namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === set.metadata.uid) && ordinalOf(p) >= 0);
   for (const pod of pods) {
     if (isCreated(pod)) s.replicas++;
     if (isRunningAndReady(pod)) {
@@ -489,7 +510,7 @@ function writeStatus(c: Ctx, s: Status): void {
 /** truncateHistory: non-live revisions beyond revisionHistoryLimit go, oldest first. */
 function truncateHistory(c: Ctx, revisions: readonly KubeObject[], current: KubeObject, update: KubeObject): void {
   const live = new Set<string>([current.metadata.name!, update.metadata.name!]);
-  for (const p of c.client.list("v1", "Pod", c.set.metadata.namespace)) {
+  for (const p of cachedList(c.client, "v1", "Pod", c.set.metadata.namespace)) {
     if (p.metadata.ownerReferences?.some((r) => r.controller === true && r.uid === c.set.metadata.uid)) live.add(podRevision(p));
   }
   const history = sortRevisions(revisions.filter((r) => !live.has(r.metadata.name!)));

@@ -164,8 +164,12 @@ export interface KindDef<T extends KubeObject = KubeObject> {
   };
   /** Keep the status a client sends on create (Nodes register with their status). */
   keepStatusOnCreate?: boolean;
-  /** Strategy hook for status subresource writes (PrepareForUpdate of the status strategy). */
-  prepareForStatusUpdate?(obj: T, old: T, ctx: AdmissionContext): void;
+  /**
+   * Strategy hook for status subresource writes (PrepareForUpdate of the status strategy). `obj` is
+   * the stored object with the new status; `input` is what the client sent (e.g. the Deployment
+   * status strategy keeps the annotations the controller sent along).
+   */
+  prepareForStatusUpdate?(obj: T, old: T, ctx: AdmissionContext, input: T): void;
   /**
    * Graceful deletion (pods): the grace period to wait, given the one the client asked for. 0 or an
    * absent hook deletes at once (when no finalizers hold the object).

@@ -291,7 +291,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** Offset of the zone from UTC at an instant, in ms (wall = instant + offset). */
-function zoneOffsetMs(timeZone: string | undefined, instantMs: number): number {
+export function zoneOffsetMs(timeZone: string | undefined, instantMs: number): number {
   if (!timeZone || timeZone === "UTC") return 0;
   const parts = formatterFor(timeZone).formatToParts(new Date(Math.floor(instantMs / 1000) * 1000));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);

@@ -17,7 +17,35 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 export function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  return v === undefined ? v : (copyJson(v) as T);
+}
+
+/**
+ * A deep copy with JSON.parse(JSON.stringify(v)) semantics for plain data (undefined members
+ * dropped, undefined array items and non-finite numbers become null, toJSON honoured) without
+ * the round trip through text: the write path copies every object it stores.
+ */
+function copyJson(v: unknown): unknown {
+  if (v === null || typeof v !== "object") {
+    if (typeof v === "number" && !Number.isFinite(v)) return null;
+    return typeof v === "function" || typeof v === "symbol" ? undefined : v;
+  }
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const c = copyJson(v[i]);
+      out[i] = c === undefined ? null : c;
+    }
+    return out;
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === "function") return JSON.parse(JSON.stringify(v));
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const c = copyJson((v as Record<string, unknown>)[k]);
+    if (c !== undefined) out[k] = c;
+  }
+  return out;
 }
 
 /** Reads a dotted path like ".spec.replicas" or "status.selector". */

@@ -80,6 +80,8 @@ export class Snapshot {
   readonly imageStates = new Map<string, ImageState>();
   /** Bound pods that carry pod affinity or anti-affinity (InterPodAffinity only walks these unless it must). */
   readonly podsWithAffinity: { pod: KubeObject; node: NodeInfo }[] = [];
+  /** Pending pods that won a node by preemption, by node name: they hold its room for pods of lower priority. */
+  readonly nominated = new Map<string, KubeObject[]>();
   private readonly listeners: ((pod: KubeObject, node: NodeInfo) => void)[] = [];
 
   constructor(nodes: readonly KubeObject[], pods: readonly KubeObject[]) {
@@ -124,6 +126,22 @@ export class Snapshot {
   /** Called for every pod added from now on (indexes of the plugins keep themselves current). */
   onPodAdded(listener: (pod: KubeObject, node: NodeInfo) => void): void {
     this.listeners.push(listener);
+  }
+
+  nominate(pod: KubeObject, nodeName: string): void {
+    if (!this.byName.has(nodeName)) return;
+    const list = this.nominated.get(nodeName) ?? [];
+    list.push(pod);
+    this.nominated.set(nodeName, list);
+  }
+
+  /** Drops a pod's nomination (it was bound, or nominated elsewhere). */
+  unnominate(uid: string | undefined): void {
+    for (const [node, list] of this.nominated) {
+      const rest = list.filter((p) => p.metadata.uid !== uid);
+      if (rest.length === 0) this.nominated.delete(node);
+      else if (rest.length !== list.length) this.nominated.set(node, rest);
+    }
   }
 
   addPod(pod: KubeObject, info: NodeInfo): void {

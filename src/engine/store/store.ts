@@ -31,6 +31,9 @@ export interface PendingWrites {
   resourceVersion: number;
 }
 
+/** The resource Events are stored under (core/v1 and events.k8s.io/v1 alike); capped by LIMITS.maxEvents. */
+export const EVENTS_RESOURCE = "events";
+
 export const storeKey = (resource: string, namespace: string, name: string) => `${resource}/${namespace}/${name}`;
 
 export class ObjectStore {
@@ -40,6 +43,8 @@ export class ObjectStore {
   private historyFloor: number;
   private readonly dirty = new Map<string, { resource: string; obj: KubeObject | null }>();
   private readonly listeners = new Set<(c: Change) => void>();
+  /** Sorted keys per resource; dropped whenever an object of the resource is added or removed. */
+  private readonly sortedCache = new Map<string, string[]>();
   private count = 0;
   private rv: number;
 
@@ -61,6 +66,7 @@ export class ObjectStore {
     for (const row of rows) {
       const obj = JSON.parse(row.body) as KubeObject;
       this.bucket(row.resource).set(this.nsName(obj), obj);
+      this.sortedCache.delete(row.resource);
       this.count++;
     }
     this.rv = resourceVersion;
@@ -74,13 +80,29 @@ export class ObjectStore {
 
   /** Objects of a resource, optionally in one namespace, ordered by namespace then name like etcd keys. */
   list(resource: string, namespace?: string): KubeObject[] {
-    const bucket = this.byResource.get(resource);
-    if (!bucket) return [];
+    const sorted = this.sortedKeys(resource);
+    if (!sorted) return [];
+    const bucket = this.byResource.get(resource)!;
     const out: KubeObject[] = [];
-    for (const [k, obj] of bucket) {
-      if (namespace === undefined || k.startsWith(`${namespace}/`)) out.push(obj);
+    if (namespace === undefined) {
+      for (const k of sorted) out.push(bucket.get(k)!);
+      return out;
     }
-    return out.sort((a, b) => this.nsName(a).localeCompare(this.nsName(b)));
+    const prefix = `${namespace}/`;
+    for (const k of sorted) if (k.startsWith(prefix)) out.push(bucket.get(k)!);
+    return out;
+  }
+
+  /** Keys of a resource in byte order (etcd's order), cached until the resource's key set changes. */
+  private sortedKeys(resource: string): string[] | undefined {
+    const bucket = this.byResource.get(resource);
+    if (!bucket) return undefined;
+    let keys = this.sortedCache.get(resource);
+    if (!keys) {
+      keys = [...bucket.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.sortedCache.set(resource, keys);
+    }
+    return keys;
   }
 
   resources(): string[] {
@@ -95,9 +117,11 @@ export class ObjectStore {
 
   /** Inserts a new object, stamping the next resourceVersion. The caller checked it does not exist. */
   create(resource: string, obj: KubeObject): KubeObject {
-    if (this.count >= LIMITS.maxObjects) throw new StoreFullError();
+    if (resource === EVENTS_RESOURCE) this.makeRoomForEvent();
+    else if (this.count - (this.byResource.get(EVENTS_RESOURCE)?.size ?? 0) >= LIMITS.maxObjects) throw new StoreFullError();
     const stored = this.stamp(obj);
     this.bucket(resource).set(this.nsName(stored), stored);
+    this.sortedCache.delete(resource);
     this.count++;
     this.record("ADDED", resource, stored);
     return stored;
@@ -113,12 +137,27 @@ export class ObjectStore {
     return stored;
   }
 
+  /**
+   * At LIMITS.maxEvents the oldest Event goes (a Map iterates in insertion order: the first key is
+   * the Event created longest ago in this process; after a restart, the first in key order).
+   */
+  private makeRoomForEvent() {
+    const events = this.byResource.get(EVENTS_RESOURCE);
+    if (!events) return;
+    for (const key of events.keys()) {
+      if (events.size < LIMITS.maxEvents) return;
+      const slash = key.indexOf("/");
+      this.delete(EVENTS_RESOURCE, key.slice(0, slash), key.slice(slash + 1));
+    }
+  }
+
   /** Removes an object; the DELETED event carries a fresh resourceVersion like etcd's delete revision. */
   delete(resource: string, namespace: string, name: string): KubeObject | undefined {
     const bucket = this.byResource.get(resource);
     const existing = bucket?.get(`${namespace}/${name}`);
     if (!bucket || !existing) return undefined;
     bucket.delete(`${namespace}/${name}`);
+    this.sortedCache.delete(resource);
     this.count--;
     const last = this.stamp(existing);
     this.record("DELETED", resource, last, existing);
@@ -128,7 +167,15 @@ export class ObjectStore {
   /** Changes after resourceVersion `since`, or undefined when they are no longer remembered (410). */
   changesSince(since: number): Change[] | undefined {
     if (since < this.historyFloor) return undefined;
-    return this.history.filter((c) => c.rv > since);
+    // The history is in resourceVersion order: binary-search the first change after `since`.
+    let lo = 0;
+    let hi = this.history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.history[mid].rv > since) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.history.slice(lo);
   }
 
   subscribe(listener: (c: Change) => void): () => void {
@@ -169,7 +216,8 @@ export class ObjectStore {
     this.dirty.set(key, { resource, obj: type === "DELETED" ? null : object });
     const change: Change = { type, resource, object, prev, rv: this.rv };
     this.history.push(change);
-    if (this.history.length > LIMITS.watchHistoryEvents) {
+    // Trimmed in chunks of a quarter: dropping one change per write would shift the array every time.
+    if (this.history.length > LIMITS.watchHistoryEvents * 1.25) {
       const dropped = this.history.splice(0, this.history.length - LIMITS.watchHistoryEvents);
       this.historyFloor = dropped[dropped.length - 1].rv;
     }

@@ -307,7 +307,8 @@ export function seedServices(ctx: SeedContext, controlPlane: NodePlan, corednsPo
       },
       addressType: "IPv4",
       endpoints: corednsPods.map((p) => ({ addresses: [p.status.podIP], conditions: { ready: true, serving: true, terminating: false }, nodeName: p.spec.nodeName, targetRef: { kind: "Pod", name: p.metadata.name, namespace: "kube-system", uid: p.metadata.uid } })),
-      ports,
+      // The EndpointSlice controller orders ports by the hash of discovery/v1 EndpointPort, not core/v1's: PORTS 9153,53,53.
+      ports: [ports[2], ports[1], ports[0]],
     },
     offsetS + 2,
   );

@@ -2,8 +2,9 @@
 // after every write), and the writes, events and wake-ups the sync produced.
 import type { KubeObject } from "../../kinds/types";
 import type { ControllerClient } from "../client";
-import { clone } from "../../machinery/json";
+import { cloneForWrite } from "../controller-utils";
 import { earliest } from "../types";
+import { ApiError } from "../../machinery/status";
 
 export const COMPONENT = "deployment-controller";
 
@@ -21,7 +22,7 @@ export class DeploymentSync {
     /** Pods of the owned ReplicaSets, grouped by ReplicaSet uid (Recreate waits on them). */
     readonly podsOf: (rsUid: string) => readonly KubeObject[],
   ) {
-    this.d = clone(d);
+    this.d = cloneForWrite(d);
   }
 
   get nowMs(): number {
@@ -32,9 +33,14 @@ export class DeploymentSync {
     this.wakeAtMs = earliest(this.wakeAtMs, atMs);
   }
 
+  /** Events are best effort, as client-go's recorder: one that cannot be written (a full sandbox) is dropped. */
   event(type: "Normal" | "Warning", reason: string, message: string): void {
-    this.client.event(this.d, type, reason, message, { component: COMPONENT });
-    this.changed = true;
+    try {
+      this.client.event(this.d, type, reason, message, { component: COMPONENT });
+      this.changed = true;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
   }
 
   /** UpdateStatus with this.d (status and the annotations the controller set). */
@@ -42,7 +48,7 @@ export class DeploymentSync {
     const before = this.d.metadata.resourceVersion;
     const written = this.client.updateStatus(this.d);
     if (written.metadata.resourceVersion !== before) this.changed = true;
-    this.d = clone(written);
+    this.d = cloneForWrite(written);
   }
 
   private replace(rs: KubeObject): void {

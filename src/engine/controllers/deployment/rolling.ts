@@ -10,11 +10,9 @@ import { byCreation } from "../controller-utils";
 
 export function rolloutRolling(s: DeploymentSync): void {
   const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(s, true);
-  if (!newRS) {
-    // Creating the new ReplicaSet failed (reported) or collided (retried next pass).
-    syncRolloutStatus(s, oldRSs, undefined);
-    return;
-  }
+  // Creating the new ReplicaSet failed (reported, retried after a backoff) or collided (retried
+  // under the next name): like the real sync, which returns the error, nothing else happens now.
+  if (!newRS) return;
   if (reconcileNewReplicaSet(s, newRS)) {
     syncRolloutStatus(s, current(s, oldRSs), current(s, [newRS])[0]);
     return;

@@ -5,7 +5,7 @@
 import type { KubeObject } from "../../kinds/types";
 import type { DeploymentSync } from "./context";
 import { computeHash } from "../hash";
-import { newControllerRef, controllerRefOf } from "../controller-utils";
+import { cloneForWrite, newControllerRef, controllerRefOf } from "../controller-utils";
 import { setDeploymentRevision, setNewReplicaSetAnnotations } from "./revision";
 import {
   POD_TEMPLATE_HASH_LABEL,
@@ -43,6 +43,7 @@ import {
 import { byCreation } from "../controller-utils";
 import { clone, deepEqual } from "../../machinery/json";
 import { ApiError } from "../../machinery/status";
+import { parseRfc3339 } from "../../machinery/time";
 
 export interface ReplicaSets {
   newRS: KubeObject | undefined;
@@ -63,7 +64,7 @@ function getNewReplicaSet(s: DeploymentSync, existing: KubeObject | undefined, o
   const d = s.d;
   const newRevision = String(maxRevision(oldRSs) + 1);
   if (existing) {
-    const rsCopy = clone(existing);
+    const rsCopy = cloneForWrite(existing);
     const annotationsUpdated = setNewReplicaSetAnnotations(d, rsCopy, newRevision, true);
     const minReady = d.spec?.minReadySeconds ?? 0;
     if (annotationsUpdated || (rsCopy.spec?.minReadySeconds ?? 0) !== minReady) {
@@ -80,6 +81,11 @@ function getNewReplicaSet(s: DeploymentSync, existing: KubeObject | undefined, o
     return existing;
   }
   if (!create) return undefined;
+  const retryAt = rsCreateRetryAt(s);
+  if (retryAt !== undefined && retryAt > s.nowMs) {
+    s.wake(retryAt);
+    return undefined;
+  }
 
   const template = clone(d.spec?.template ?? {});
   const collisionCount = d.status?.collisionCount as number | undefined;
@@ -133,6 +139,7 @@ function getNewReplicaSet(s: DeploymentSync, existing: KubeObject | undefined, o
         s.writeStatus();
       }
       s.event("Warning", REASONS.failedRSCreate, msg);
+      s.wake(rsCreateRetryAt(s));
       return undefined;
     }
   }
@@ -149,6 +156,25 @@ function getNewReplicaSet(s: DeploymentSync, existing: KubeObject | undefined, o
   return created;
 }
 
+/**
+ * After a refused ReplicaSet creation, the next attempt waits (the workqueue's backoff): as long as
+ * the failures have lasted so far, between 1 s and 1000 s, read from the aggregated
+ * ReplicaSetCreateError event so it survives restarts.
+ */
+function rsCreateRetryAt(s: DeploymentSync): number | undefined {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const e of s.client.list("v1", "Event", s.d.metadata.namespace || "default")) {
+    if (e.reason !== REASONS.failedRSCreate || e.involvedObject?.uid !== s.d.metadata.uid) continue;
+    const f = parseRfc3339(e.firstTimestamp ?? "");
+    const l = parseRfc3339(e.lastTimestamp ?? "");
+    if (f !== undefined) first = Math.min(first ?? f, f);
+    if (l !== undefined) last = Math.max(last ?? l, l);
+  }
+  if (last === undefined) return undefined;
+  return last + Math.min(1_000_000, Math.max(1000, last - (first ?? last)));
+}
+
 /** scaleReplicaSet: resize and refresh the desired/max annotations; an event when the size changed. */
 export function scaleReplicaSet(s: DeploymentSync, rs: KubeObject, newScale: number): { scaled: boolean; rs: KubeObject } {
   const d = s.d;
@@ -157,7 +183,7 @@ export function scaleReplicaSet(s: DeploymentSync, rs: KubeObject, newScale: num
   const oldScale = replicasOf(rs);
   const sizeNeedsUpdate = oldScale !== newScale;
   if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, desired, max)) return { scaled: false, rs };
-  const copy = clone(rs);
+  const copy = cloneForWrite(rs);
   copy.spec.replicas = newScale;
   setReplicasAnnotations(copy, desired, max);
   const written = s.updateRS(copy);

@@ -2,7 +2,6 @@
 // reasons, maxSurge/maxUnavailable resolution, replica counts over ReplicaSets, finding the new and
 // old ReplicaSets, conditions, and the orderings the controller scales and cleans up in.
 import type { KubeObject } from "../../kinds/types";
-import { semanticEqual } from "../../kinds/apps/deployment";
 import { byCreation } from "../controller-utils";
 import { rfc3339 } from "../../machinery/time";
 
@@ -119,9 +118,28 @@ function withoutHash(t: Record<string, any> | undefined): Record<string, any> {
   return c;
 }
 
+const isAbsent = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+
+/** apiequality.Semantic.DeepEqual on JSON: null, missing and empty lists are the same. */
+export function semanticDeepEqual(a: unknown, b: unknown): boolean {
+  if (isAbsent(a) || isAbsent(b)) return isAbsent(a) && isAbsent(b);
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => semanticDeepEqual(x, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  for (const k in ao) if (!semanticDeepEqual(ao[k], bo[k])) return false;
+  for (const k in bo) if (!(k in ao) && !isAbsent(bo[k])) return false;
+  return true;
+}
+
 /** EqualIgnoreHash: templates semantically equal apart from the pod-template-hash label. */
 export function equalIgnoreHash(a: Record<string, any> | undefined, b: Record<string, any> | undefined): boolean {
-  return semanticEqual(withoutHash(a), withoutHash(b));
+  return semanticDeepEqual(withoutHash(a), withoutHash(b));
 }
 
 /** FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's. */

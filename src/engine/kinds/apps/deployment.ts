@@ -439,6 +439,13 @@ export const deployment: KindDef<Deployment> = {
       d.metadata.generation = old.metadata.generation + 1;
     }
   },
+  prepareForStatusUpdate(d, _old, _ctx, input) {
+    // deploymentStatusStrategy.PrepareForUpdate resets only spec and labels: the annotations sent
+    // along stay, which is how the controller records deployment.kubernetes.io/revision.
+    const annotations = input?.metadata?.annotations;
+    if (annotations && Object.keys(annotations).length) d.metadata.annotations = { ...annotations };
+    else delete d.metadata.annotations;
+  },
   validate(d, ctx) {
     const old = ctx.old as Deployment | undefined;
     if (ctx.subresource === "status") return validateDeploymentStatus(d.status ?? {}, old?.status);

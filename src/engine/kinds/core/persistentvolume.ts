@@ -592,6 +592,8 @@ export const persistentVolume: KindDef<PersistentVolume> = {
   applyDefaults: (pv) => defaultPersistentVolume(pv),
   prepareForCreate(pv, ctx) {
     pv.status = { phase: "Pending", lastPhaseTransitionTime: rfc3339(ctx.nowMs) };
+    // StorageObjectInUseProtection admission.
+    if (!(pv.metadata.finalizers ?? []).includes("kubernetes.io/pv-protection")) pv.metadata.finalizers = [...(pv.metadata.finalizers ?? []), "kubernetes.io/pv-protection"];
     // VolumeAttributesClass is a disabled beta feature in 1.32: the field is dropped.
     if (pv.spec) delete pv.spec.volumeAttributesClassName;
   },

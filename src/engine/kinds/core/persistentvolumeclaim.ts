@@ -306,6 +306,8 @@ export const persistentVolumeClaim: KindDef<PersistentVolumeClaim> = {
     pvc.status = { phase: "Pending" };
     // VolumeAttributesClass is a disabled beta feature in 1.32: the field is dropped.
     delete spec.volumeAttributesClassName;
+    // StorageObjectInUseProtection admission.
+    if (!(pvc.metadata.finalizers ?? []).includes("kubernetes.io/pvc-protection")) pvc.metadata.finalizers = [...(pvc.metadata.finalizers ?? []), "kubernetes.io/pvc-protection"];
     normalizeDataSources(spec);
     // DefaultStorageClass admission.
     if (spec.storageClassName === undefined && pvc.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] === undefined) {

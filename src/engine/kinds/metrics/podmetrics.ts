@@ -10,6 +10,7 @@ import { kindSchema, list, obj, quantityMap, str, time } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { newQuantity, tryParseQuantity } from "../../machinery/quantity";
 import { rfc3339 } from "../../machinery/time";
+import { workloadUsage } from "../../kubelet/workloads";
 
 export const METRICS_GROUP = "metrics.k8s.io";
 export const CPU_USAGE_ANNOTATION = "kubeplay.dev/cpu-usage";
@@ -71,14 +72,18 @@ export function podUsage(pod: KubeObject): ContainerUsage[] {
   return containers.map((c) => {
     const name = String(c.name ?? "");
     const key = `${id}/${name}`;
+    // What the simulated workload itself uses (stress, busy loops), from the kubelet's model.
+    const sim = cpuTotal === undefined || memTotal === undefined ? workloadUsage(pod, name) : undefined;
     let cpu: number;
     if (cpuTotal !== undefined) cpu = cpuTotal / containers.length;
+    else if (sim?.cpuNanos !== undefined) cpu = sim.cpuNanos;
     else {
       const req = requested(c, "cpu");
       cpu = req !== undefined ? req * (0.2 + 0.4 * stableFraction(`cpu:${key}`)) : (1 + 3 * stableFraction(`cpu:${key}`)) * 1e6;
     }
     let mem: number;
     if (memTotal !== undefined) mem = memTotal / containers.length;
+    else if (sim?.memoryBytes !== undefined) mem = sim.memoryBytes;
     else {
       const req = requested(c, "memory");
       mem = req !== undefined ? req * (0.35 + 0.4 * stableFraction(`mem:${key}`)) : (4 + 20 * stableFraction(`mem:${key}`)) * 1024 * 1024;
