@@ -8,6 +8,8 @@ export default defineConfig({
     // One child process running one file at a time: its CPU time is the benchmark's alone.
     pool: "forks",
     fileParallelism: false,
+    // The heap measurement collects garbage before and after.
+    execArgv: ["--expose-gc"],
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
   },
 });

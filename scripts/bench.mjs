@@ -1,25 +1,39 @@
 #!/usr/bin/env node
-// Cost and speed budgets per learner action: Durable Object SQLite rows written and engine CPU time.
+// Cost and speed budgets: Durable Object SQLite rows written and engine CPU time per learner action,
+// and the living cluster's figures (issue 3).
 //
-//   npm run bench                      # table + budget check; exit 1 when an action is over budget
+//   npm run bench                      # JSON on stdout (a table on stderr); exit 1 when over budget
 //   npm run bench -- --verbose         # also show vitest's own benchmark output
-//   KUBEPLAY_BENCH_ITERATIONS=200 npm run bench   # more measured runs per action (default 50)
+//   KUBEPLAY_BENCH_ITERATIONS=200 npm run bench   # more measured runs per learner action (default 50)
 //
-// It runs test/bench/engine.bench.ts with `vitest bench --run --config vitest.bench.config.ts`
-// (the engine is TypeScript; vitest runs it in plain Node). That file performs each action on a
-// fresh in-process sandbox the way the Durable Object does (request, persist, alarm, persist) and
-// reports the rows each phase writes and the CPU time of the engine calls.
+// It runs test/bench/*.bench.ts with `vitest bench --run --config vitest.bench.config.ts` (the
+// engine is TypeScript; vitest runs it in plain Node, with --expose-gc for the heap figure).
+// engine.bench.ts performs each learner action on a fresh in-process sandbox the way the Durable
+// Object does (request, persist, alarm, persist) and reports the rows each phase writes and the CPU
+// time of the engine calls. simulation.bench.ts drives sandboxes until Deployments converge.
 //
 // Rows written = object rows (puts + deletes of cluster.takeWrites()) + changed meta rows
-// (resourceVersion, rngState, ...) + one per setAlarm; "request" is what answering the request
-// writes, "alarm" what the reconcile it schedules writes. SQLite also writes one index row per
-// inserted object (text primary key) and Sandbox.markUsed one lastUsedMs row at most once a
-// minute; neither is counted here.
+// (resourceVersion, ...) + one per setAlarm; "request" is what answering the request writes,
+// "alarm" what the reconcile it schedules writes. Sandbox.markUsed writes one lastUsedMs row at
+// most once a minute; it is not counted here.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/**
+ * The living cluster's budgets (issue 3): the 1,000 pods converge within 1 s of engine CPU on this
+ * machine; 5,000 pods fit in 64 MB of heap; a Deployment writes the same rows however many other
+ * objects the sandbox holds. The 3-replica and rolling-update CPU budgets are ours.
+ */
+const SIMULATION_BUDGETS = {
+  "converge 3-replica Deployment (apply to all pods Running)": { meanMs: 50 },
+  "converge 3-replica Deployment beside 1,000 running pods": { rowsSameAs: "converge 3-replica Deployment (apply to all pods Running)" },
+  "converge 1,000-replica Deployment over 50 nodes": { meanMs: 1000 },
+  "rolling update of the 1,000-replica Deployment": { meanMs: 3000 },
+  "heap of a sandbox holding 5,000 pods": { heapMb: 64 },
+};
 
 /**
  * The budgets, set generously (CPU on a slow or busy machine). rows: written by the request(s);
@@ -39,18 +53,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const verbose = process.argv.includes("--verbose");
 const dir = mkdtempSync(join(tmpdir(), "kubeplay-bench-"));
 const out = join(dir, "results.json");
+const simulationOut = join(dir, "simulation.json");
 
 const run = spawnSync("npx", ["--no-install", "vitest", "bench", "--run", "--config", "vitest.bench.config.ts"], {
   cwd: root,
-  env: { ...process.env, KUBEPLAY_BENCH_OUT: out, FORCE_COLOR: verbose ? process.env.FORCE_COLOR : "0" },
+  env: { ...process.env, KUBEPLAY_BENCH_OUT: out, KUBEPLAY_BENCH_SIMULATION_OUT: simulationOut, FORCE_COLOR: verbose ? process.env.FORCE_COLOR : "0" },
   encoding: "utf8",
   stdio: ["ignore", verbose ? "inherit" : "pipe", verbose ? "inherit" : "pipe"],
 });
 let results;
+let simulation;
 try {
   // vitest bench exits 0 even when a benchmark throws; those arrive as results with an error.
   if (run.status !== 0) throw new Error(`vitest bench failed (exit ${run.status ?? run.signal})`);
   results = JSON.parse(readFileSync(out, "utf8"));
+  simulation = JSON.parse(readFileSync(simulationOut, "utf8"));
 } catch (e) {
   if (!verbose) process.stderr.write(`${run.stdout ?? ""}${run.stderr ?? ""}`);
   console.error(`bench: ${e.message}`);
@@ -96,15 +113,57 @@ for (const action of Object.keys(BUDGETS)) {
   if (!results.some((r) => r.action === action)) failures.push(`${action}: has a budget but was not measured`);
 }
 
+const simulationFigures = [];
+for (const r of simulation) {
+  if (r.error) {
+    failures.push(`${r.action}: failed\n${r.error.replace(/^/gm, "      ")}`);
+    continue;
+  }
+  const figure = { action: r.action, rows: r.rows, cpuMeanMs: Number(mean(r.cpuMs).toFixed(1)), cpuMaxMs: Number(Math.max(...r.cpuMs).toFixed(1)), runs: r.cpuMs.length };
+  if (r.heapMb !== undefined) figure.heapMb = Number(r.heapMb.toFixed(1));
+  simulationFigures.push(figure);
+  const budget = SIMULATION_BUDGETS[r.action];
+  if (!budget) {
+    failures.push(`${r.action}: no budget; add one to SIMULATION_BUDGETS in scripts/bench.mjs`);
+    continue;
+  }
+  if (budget.meanMs !== undefined && figure.cpuMeanMs > budget.meanMs) failures.push(`${r.action}: CPU mean ${figure.cpuMeanMs} ms is over its budget of ${budget.meanMs} ms`);
+  if (budget.heapMb !== undefined && figure.heapMb > budget.heapMb) failures.push(`${r.action}: heap ${figure.heapMb} MB is over its budget of ${budget.heapMb} MB`);
+  if (budget.rowsSameAs !== undefined) {
+    const other = simulation.find((o) => o.action === budget.rowsSameAs);
+    if (!other || other.rows !== r.rows) failures.push(`${r.action}: wrote ${r.rows} rows, ${other?.rows} alone: rows grew with objects that did not change`);
+  }
+}
+for (const action of Object.keys(SIMULATION_BUDGETS)) {
+  if (!simulation.some((r) => r.action === action)) failures.push(`${action}: has a budget but was not measured`);
+}
+
 const header = ["action", "rows", "request obj+meta+alarm", "alarm rows", "alarm obj+meta+alarm", "CPU mean ms", "CPU p95 ms", "runs"];
 const cells = rows.map((r) => [r.action, String(r.rows), r.request, String(r.alarmRows), r.alarm, r.meanMs.toFixed(2), r.p95Ms.toFixed(2), String(r.runs)]);
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
 const line = (c) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  ");
-console.log(line(header));
-for (const c of cells) console.log(line(c));
+console.error(line(header));
+for (const c of cells) console.error(line(c));
+console.error("");
+for (const f of simulationFigures) {
+  console.error(`${f.action}: CPU mean ${f.cpuMeanMs} ms (max ${f.cpuMaxMs}, ${f.runs} runs), ${f.rows} rows${f.heapMb !== undefined ? `, heap ${f.heapMb} MB` : ""}`);
+}
+
+console.log(
+  JSON.stringify(
+    {
+      actions: rows.map((r) => ({ ...r, meanMs: Number(r.meanMs.toFixed(2)), p95Ms: Number(r.p95Ms.toFixed(2)) })),
+      livingCluster: simulationFigures,
+      budgets: { actions: BUDGETS, livingCluster: SIMULATION_BUDGETS },
+      overBudget: failures,
+    },
+    null,
+    2,
+  ),
+);
 
 if (failures.length) {
   console.error(`\nover budget:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
   process.exit(1);
 }
-console.log("\nall actions within budget");
+console.error("\nall within budget");

@@ -217,7 +217,11 @@ export function updateObject(state: ClusterState, u: UpdateInput): WriteResult {
       ]);
     }
   }
-  if (deepEqual(obj, old)) return { object: old, warnings: warningsFor(unknownFields, opts.fieldValidation), unchanged: true };
+  // A status write copied everything but metadata and status from the stored object (unless the
+  // kind's hook may change more): comparing those two is enough to see a no-op.
+  const unchanged =
+    u.subresource === "status" && !def.prepareForStatusUpdate ? deepEqual(obj.status, old.status) && deepEqual(obj.metadata, old.metadata) : deepEqual(obj, old);
+  if (unchanged) return { object: old, warnings: warningsFor(unknownFields, opts.fieldValidation), unchanged: true };
   const storedNew = toStorageVersion(def, obj);
   if (opts.dryRun) return { object: obj, warnings: warningsFor(unknownFields, opts.fieldValidation) };
   // An object being deleted goes once its last finalizer is removed and no grace period remains.
