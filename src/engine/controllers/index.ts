@@ -2,6 +2,7 @@
 import type { Controller, ControllerContext } from "./types";
 import { earliest } from "./types";
 import { garbageCollector } from "./garbage-collector";
+import { podGarbageCollector } from "./pod-gc";
 import { namespaceController } from "./namespace";
 import { kubelet } from "../kubelet/kubelet";
 import { namespaceDefaults } from "./namespace-defaults";
@@ -13,7 +14,7 @@ import { APPS_BATCH_CONTROLLERS } from "./apps-batch";
 import { NODE_AND_AUTOSCALING_CONTROLLERS } from "./nodes-autoscaling";
 import { LIMITS } from "../limits";
 
-export const CONTROLLERS: readonly Controller[] = [namespaceController, namespaceDefaults, garbageCollector, kubelet, deploymentController, replicaSetController, replicationControllerController, ...SERVICE_AND_STORAGE_CONTROLLERS, ...APPS_BATCH_CONTROLLERS, ...NODE_AND_AUTOSCALING_CONTROLLERS, defaultScheduler];
+export const CONTROLLERS: readonly Controller[] = [namespaceController, namespaceDefaults, garbageCollector, podGarbageCollector, kubelet, deploymentController, replicaSetController, replicationControllerController, ...SERVICE_AND_STORAGE_CONTROLLERS, ...APPS_BATCH_CONTROLLERS, ...NODE_AND_AUTOSCALING_CONTROLLERS, defaultScheduler];
 
 export interface RunResult {
   passes: number;
