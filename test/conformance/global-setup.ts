@@ -6,6 +6,8 @@ import { findKubectls } from "../support/kubectl";
 declare module "vitest" {
   export interface ProvidedContext {
     origin: string;
+    /** The dev server's log file. */
+    devLog: string;
     kubectls: Array<[string, string]>;
   }
 }
@@ -21,6 +23,7 @@ export default async function setup(project: TestProject) {
   }
   server = await startDevServer();
   project.provide("origin", server.origin);
+  project.provide("devLog", `${server.stateDir}/dev.log`);
   project.provide("kubectls", kubectls);
   return async () => {
     await server?.stop();

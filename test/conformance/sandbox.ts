@@ -26,7 +26,7 @@ export async function newSession(body: unknown = {}): Promise<Session> {
 export function kubectlFor(session: Session, version = PRIMARY): Kubectl | undefined {
   const all = new Map(kubectlVersions());
   const binary = all.get(version) ?? [...all.values()][0];
-  return binary ? new Kubectl(binary, session.kubeconfig) : undefined;
+  return binary ? new Kubectl(binary, session.kubeconfig, inject("devLog")) : undefined;
 }
 
 export const hasKubectl = () => kubectlVersions().length > 0;

@@ -1,6 +1,6 @@
 // Finding real kubectl binaries and running them against a sandbox, each run with its own cache dir.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -32,6 +32,8 @@ export interface KubectlResult {
   stdout: string;
   stderr: string;
   code: number;
+  /** Killed for running longer than its timeout. */
+  timedOut?: boolean;
 }
 
 export class Kubectl {
@@ -41,6 +43,8 @@ export class Kubectl {
   constructor(
     readonly binary: string,
     kubeconfig: string,
+    /** The dev server's log, quoted when a command times out. */
+    private readonly serverLog?: string,
   ) {
     const dir = mkdtempSync(join(tmpdir(), "kubeplay-kubectl-"));
     this.cacheDir = join(dir, "cache");
@@ -57,18 +61,30 @@ export class Kubectl {
       let stderr = "";
       child.stdout.on("data", (d) => (stdout += d));
       child.stderr.on("data", (d) => (stderr += d));
-      const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 30_000);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, opts.timeoutMs ?? 30_000);
       child.on("close", (code) => {
         clearTimeout(timer);
-        resolve({ stdout, stderr, code: code ?? -1 });
+        resolve({ stdout, stderr, code: code ?? -1, ...(timedOut ? { timedOut } : {}) });
       });
       child.stdin.end(opts.stdin ?? "");
     });
   }
 
+  /** The last lines the dev server printed, to see what it was doing when a command hung. */
+  private serverLogTail(): string {
+    if (!this.serverLog || !existsSync(this.serverLog)) return "";
+    const lines = readFileSync(this.serverLog, "utf8").trimEnd().split("\n");
+    return `\n--- last lines of ${this.serverLog} ---\n${lines.slice(-40).join("\n")}`;
+  }
+
   /** Runs and fails loudly unless kubectl exits 0. */
   async ok(args: string[], opts: { stdin?: string } = {}): Promise<string> {
     const r = await this.run(args, opts);
+    if (r.timedOut) throw new Error(`kubectl ${args.join(" ")} timed out\n${r.stderr}${r.stdout}${this.serverLogTail()}`);
     if (r.code !== 0) throw new Error(`kubectl ${args.join(" ")} exited ${r.code}\n${r.stderr}${r.stdout}`);
     return r.stdout;
   }
