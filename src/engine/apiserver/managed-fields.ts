@@ -237,16 +237,32 @@ export class FieldSet {
     return this.children.get(pe) ?? new FieldSet();
   }
 
+  // Sets are never changed once built (only fresh ones are inserted into), so the operations below
+  // share untouched subtrees and return an operand itself when the result equals it: a manager
+  // whose fields a write did not touch keeps its very set (and its cached encoding).
+
   union(o: FieldSet): FieldSet {
+    if (o === this || o.isEmpty()) return this;
+    if (this.isEmpty()) return o;
     const out = new FieldSet();
+    let same = true;
     for (const m of this.members) out.members.add(m);
-    for (const m of o.members) out.members.add(m);
+    for (const m of o.members) {
+      if (!out.members.has(m)) same = false;
+      out.members.add(m);
+    }
     for (const [pe, c] of this.children) {
       const oc = o.children.get(pe);
-      out.children.set(pe, oc ? c.union(oc) : c.clone());
+      const u = oc ? c.union(oc) : c;
+      if (u !== c) same = false;
+      out.children.set(pe, u);
     }
-    for (const [pe, c] of o.children) if (!this.children.has(pe)) out.children.set(pe, c.clone());
-    return out;
+    for (const [pe, c] of o.children) {
+      if (this.children.has(pe) || c.isEmpty()) continue;
+      same = false;
+      out.children.set(pe, c);
+    }
+    return same ? this : out;
   }
 
   intersection(o: FieldSet): FieldSet {
@@ -263,39 +279,46 @@ export class FieldSet {
 
   /** Paths in this set and not in o (a parent minus its child is still the parent). */
   difference(o: FieldSet): FieldSet {
-    const out = new FieldSet();
-    for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
-    for (const [pe, c] of this.children) {
-      const oc = o.children.get(pe);
-      if (!oc) {
-        out.children.set(pe, c.clone());
-        continue;
-      }
-      const r = c.difference(oc);
-      if (!r.isEmpty()) out.children.set(pe, r);
-    }
-    return out;
+    return this.minus(o, false);
   }
 
   /** Like difference, but a member of o also removes everything below it. */
   recursiveDifference(o: FieldSet): FieldSet {
+    return this.minus(o, true);
+  }
+
+  private minus(o: FieldSet, recursive: boolean): FieldSet {
+    if (o.members.size === 0 && o.children.size === 0) return this;
     const out = new FieldSet();
-    for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
+    let same = true;
+    for (const m of this.members) {
+      if (o.members.has(m)) same = false;
+      else out.members.add(m);
+    }
     for (const [pe, c] of this.children) {
-      if (o.members.has(pe)) continue;
-      const oc = o.children.get(pe);
-      if (!oc) {
-        out.children.set(pe, c.clone());
+      if (recursive && o.members.has(pe)) {
+        same = false;
         continue;
       }
-      const r = c.recursiveDifference(oc);
+      const oc = o.children.get(pe);
+      const r = oc ? c.minus(oc, recursive) : c;
+      if (r !== c) same = false;
       if (!r.isEmpty()) out.children.set(pe, r);
+      else if (!c.isEmpty()) same = false;
     }
-    return out;
+    return same ? this : out;
   }
 
   equals(o: FieldSet): boolean {
-    return this.difference(o).isEmpty() && o.difference(this).isEmpty();
+    if (o === this) return true;
+    if (this.members.size !== o.members.size) return this.isEmpty() && o.isEmpty();
+    for (const m of this.members) if (!o.members.has(m)) return false;
+    for (const [pe, c] of this.children) {
+      const oc = o.children.get(pe);
+      if (oc ? !c.equals(oc) : !c.isEmpty()) return false;
+    }
+    for (const [pe, c] of o.children) if (!this.children.has(pe) && !c.isEmpty()) return false;
+    return true;
   }
 
   clone(): FieldSet {

@@ -15,7 +15,7 @@ const webPods = (c: ReturnType<typeof testCluster>) => c.get("/api/v1/namespaces
 it("pods on a deleted node are failed, deleted and replaced on the remaining nodes", () => {
   const c = testCluster({ nodes: 2 });
   expect(c.request("POST", "/apis/apps/v1/namespaces/default/deployments", deployment).status).toBe(201);
-  for (let i = 0; i < 30; i++) c.tick(1000);
+  for (let i = 0; i < 60; i++) c.tick(1000);
   const before = webPods(c);
   const onNode01 = before.filter((p) => p.spec.nodeName === "node01").map((p) => p.metadata.name);
   expect(onNode01.length).toBeGreaterThan(0);
@@ -39,4 +39,15 @@ it("a fresh cluster gives the pod garbage collector nothing to do", () => {
   const c = testCluster({ nodes: 2 });
   c.tick(0);
   expect(c.cluster.takeWrites()).toBeUndefined();
+});
+
+it("a pod created onto a node that does not exist stays Pending for the 40 s quarantine, then goes", () => {
+  const c = testCluster({ nodes: 2 });
+  const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "lost" }, spec: { nodeName: "node99", containers: [{ name: "nginx", image: "nginx:1.27" }] } };
+  expect(c.request("POST", "/api/v1/namespaces/default/pods", pod).status).toBe(201);
+  c.tick(0);
+  c.tick(39_000);
+  expect(c.get("/api/v1/namespaces/default/pods/lost").status.phase).toBe("Pending");
+  c.tick(1_000);
+  expect(c.request("GET", "/api/v1/namespaces/default/pods/lost").status).toBe(404);
 });

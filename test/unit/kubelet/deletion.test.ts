@@ -99,7 +99,7 @@ describe("graceful deletion", () => {
 });
 
 describe("pods without a kubelet", () => {
-  test("a pod bound to a node that does not exist stays Pending; deleted, it goes after its grace period", () => {
+  test("a pod bound to a node that does not exist stays Pending (until the pod GC's 40 s quarantine); deleted, it goes after its grace period", () => {
     const c = kubeletCluster();
     createPod(c, "lost", { terminationGracePeriodSeconds: 5, containers: [{ name: "nginx", image: "nginx:1.27" }] }, { node: "node99" });
     advance(c, 30_000);
