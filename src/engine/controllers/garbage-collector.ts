@@ -69,20 +69,24 @@ const settled = new WeakMap<object, Settled>();
 /** Whether a change could orphan a dependent or start a deletion the collector must finish. */
 function mayNeedCollection(ctx: ControllerContext, s: Settled, c: Change): boolean {
   const m = c.object.metadata;
-  if (c.type === "DELETED") return s.ownerUids.has(m.uid ?? "");
-  if (m.deletionTimestamp) return true;
   const refs = m.ownerReferences;
+  // A deleted owner may leave orphans; a deleted dependent may be what an owner in foreground
+  // deletion was waiting for.
+  if (c.type === "DELETED") return s.ownerUids.has(m.uid ?? "") || (refs ?? []).some((r) => ownerOf(ctx, m.namespace, r)?.metadata.deletionTimestamp !== undefined);
+  if (m.deletionTimestamp) return true;
   // A dependent let go of an owner: an owner in foreground deletion may no longer wait for it.
   if (c.prev?.metadata.ownerReferences?.length && !deepEqual(c.prev.metadata.ownerReferences, refs)) return true;
   if (!refs?.length) return false;
   for (const r of refs) s.ownerUids.add(r.uid);
   // A new or re-owned dependent: its owners must exist with the uids it names.
-  return refs.some((r) => {
-    const def = ctx.state.kinds.byApiVersionKind(r.apiVersion, r.kind);
-    if (!def) return true;
-    const owner = ctx.state.store.get(storageOf(def), def.namespaced ? m.namespace ?? "" : "", r.name);
-    return owner?.metadata.uid !== r.uid;
-  });
+  return refs.some((r) => ownerOf(ctx, m.namespace, r)?.metadata.uid !== r.uid);
+}
+
+/** The object an owner reference names (by kind and name; the caller compares uids). */
+function ownerOf(ctx: ControllerContext, namespace: string | undefined, r: { apiVersion: string; kind: string; name: string }): KubeObject | undefined {
+  const def = ctx.state.kinds.byApiVersionKind(r.apiVersion, r.kind);
+  if (!def) return undefined;
+  return ctx.state.store.get(storageOf(def), def.namespaced ? namespace ?? "" : "", r.name);
 }
 
 export const garbageCollector: Controller = {
