@@ -1,13 +1,44 @@
-// Events as client-go's record package writes them (legacy core/v1 API): named
-// `<object>.<hex unix nanos>`, and an identical event (same object, type, reason, message,
-// source) within the TTL bumps count and lastTimestamp instead of creating a new one
-// (EventCorrelator's EventLogger). events.k8s.io clients see the same objects.
+// Events as client-go's record package writes them (legacy core/v1 API), through its
+// EventCorrelator (k8s.io/client-go/tools/record/events_cache.go), in the same order:
+//
+// 1. EventAggregator: events that differ only by message (same source, involved object, type,
+//    reason, reporting controller and instance) are counted per aggregate key; once 10 distinct
+//    messages were seen without a pause longer than 10 minutes, the event becomes the aggregate
+//    "(combined from similar events): <message>" (named `<object>.<hex nanos>`, no reporting
+//    controller or instance, like the copy EventAggregate makes).
+// 2. EventLogger: an identical earlier event (getEventKey; for an aggregate, the aggregate key) is
+//    patched instead: count + 1, lastTimestamp now and, for the aggregate, the latest message.
+// 3. EventSourceObjectSpamFilter: a token bucket per source and object and type (getSpamKey): 25
+//    events at once, then one more every 5 minutes. An event without a token is not written at all.
+//
+// events.k8s.io recorders (tools/events: the scheduler) have none of this: an isomorphic event
+// (same type, action, reason, reporting controller and instance, regarding and related objects,
+// resourceVersions included) seen in the last 6 minutes becomes a series (recordSeriesEvent).
+//
+// Restart-proof by construction: every decision is a function of the stored Events alone (their
+// keys, messages, counts, firstTimestamp and lastTimestamp), never of process memory, so a Durable
+// Object that reloads its rows correlates exactly as the one that wrote them. The index below is
+// only a cache of the stored Events, kept current from store.changesSince. Where client-go's caches
+// remember more than the Events show, we approximate (see aggregates() and tokenAvailable()):
+// - A dropped event leaves no trace. client-go bumps its EventLogger count (and the aggregator's
+//   clock) before the spam filter drops an event, so a real throttled event's count jumps by the
+//   drops at its next accepted write; here count is the number of occurrences written.
+// - An event deleted by the one-hour TTL is forgotten: a later identical one is new (count 1),
+//   where the real recorder's cache would patch, fail with 404 and re-create it with count n + 1.
+//   Its writes leave the spam filter's reckoning too, so an object throttled for over an hour gets
+//   tokens back for the events that were crowded out (they reappear), where client-go's bucket
+//   would still be empty.
+// - The aggregator's set is "pop the event just inserted" (Go's PopAny is random): once an
+//   aggregate exists, the 9 messages recorded on their own keep counting on their own events and
+//   every other message goes to the aggregate.
+// - The LRU bound of the caches (4096 keys) is not modelled: the event TTL bounds what we keep.
 import type { KubeObject } from "../kinds/types";
 import type { ControllerContext } from "./types";
 import { createObject, updateObject } from "../apiserver/writes";
 import { controllerWriteOptions } from "./client";
-import { rfc3339, rfc3339Micro } from "../machinery/time";
+import { parseRfc3339, rfc3339, rfc3339Micro } from "../machinery/time";
 import { clone } from "../machinery/json";
+import { ApiError } from "../machinery/status";
 import type { ObjectStore } from "../store/store";
 
 export interface EventSource {
@@ -25,12 +56,37 @@ export interface EventSpec {
   /** Scheduler events come through events.k8s.io (eventTime, reportingController, no source). */
   api?: "core" | "events.k8s.io";
   action?: string;
+  /**
+   * The caller reads this event back as its own memory (the kubelet's image pull backoff counts its
+   * "Failed to pull image" events): it is always written, never dropped by the spam filter nor
+   * folded into an aggregate, or the simulation reading it would lose its place. Its writes still
+   * spend the object's tokens.
+   */
+  memory?: boolean;
 }
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 
-function involvedRef(o: KubeObject, fieldPath?: string) {
-  const ref: Record<string, string> = {
+/** defaultAggregateMaxEvents: the 10th distinct message is aggregated. */
+export const AGGREGATE_MAX_EVENTS = 10;
+/** defaultAggregateIntervalInSeconds: a pause longer than this starts counting messages afresh. */
+export const AGGREGATE_INTERVAL_MS = 600_000;
+/** EventAggregatorByReasonMessageFunc's prefix. */
+export const COMBINED_PREFIX = "(combined from similar events): ";
+/** defaultSpamBurst and defaultSpamQPS (1/300): 25 events at once, then one every 5 minutes. */
+export const SPAM_BURST = 25;
+export const SPAM_REFILL_MS = 300_000;
+/** tools/events finishTime: a series (or singleton) leaves the recorder's cache 6 minutes after its last observation. */
+export const SERIES_FINISH_MS = 6 * 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+// ---------------------------------------------------------------------------------------------
+
+type Ref = Record<string, string>;
+
+function involvedRef(o: KubeObject, fieldPath?: string): Ref {
+  const ref: Ref = {
     apiVersion: o.apiVersion,
     kind: o.kind,
     name: o.metadata.name ?? "",
@@ -42,95 +98,397 @@ function involvedRef(o: KubeObject, fieldPath?: string) {
   return ref;
 }
 
-/** What makes two events "the same" for aggregation (namespace, object, fieldPath, reason, message, type, source). */
-function similarKey(namespace: string, uid: unknown, fieldPath: unknown, reason: unknown, message: unknown, type: unknown, component: unknown): string {
-  return JSON.stringify([namespace, uid ?? "", fieldPath ?? "", reason ?? "", message ?? "", type ?? "", component ?? ""]);
+const str = (x: unknown) => (typeof x === "string" ? x : "");
+
+/** Source and involved object without fieldPath: what getSpamKey and the aggregate key share. */
+function objectKey(component: string, host: string, io: Ref | undefined, type: string): unknown[] {
+  return [component, host, str(io?.kind), str(io?.namespace), str(io?.name), str(io?.uid), str(io?.apiVersion), type];
 }
 
-function keyOfEvent(e: KubeObject): string {
-  return similarKey(e.metadata.namespace ?? "", e.involvedObject?.uid, e.involvedObject?.fieldPath, e.reason, e.message, e.type, e.source?.component ?? e.reportingComponent);
+/** getSpamKey: source, involved object, type. */
+const spamKeyOf = (component: string, host: string, io: Ref | undefined, type: string) => JSON.stringify(objectKey(component, host, io, type));
+
+/**
+ * EventAggregatorByReasonFunc's aggregate key. It also holds reportingController and reportingInstance,
+ * which this recorder always derives from the source (generateEvent), so they add nothing here; the
+ * aggregate event itself is written without them.
+ */
+const groupKeyOf = (component: string, host: string, io: Ref | undefined, type: string, reason: string) => JSON.stringify([...objectKey(component, host, io, type), reason]);
+
+/** getEventKey: source, involved object with fieldPath, type, reason, message. */
+const eventKeyOf = (component: string, host: string, io: Ref | undefined, type: string, reason: string, message: string) =>
+  JSON.stringify([...objectKey(component, host, io, type), str(io?.fieldPath), reason, message]);
+
+/** tools/events getKey: type, action, reason, reporting controller and instance, regarding and related (whole references). */
+function seriesKeyOf(type: string, action: string, reason: string, controller: string, instance: string, regarding: Ref | undefined, related: Ref | undefined): string {
+  const ref = (r: Ref | undefined) => [str(r?.kind), str(r?.namespace), str(r?.name), str(r?.uid), str(r?.apiVersion), str(r?.resourceVersion), str(r?.fieldPath)];
+  return JSON.stringify([type, action, reason, controller, instance, ref(regarding), ref(related)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the stored Events say, indexed
+// ---------------------------------------------------------------------------------------------
+
+/** A stored Event as the correlator sees it. */
+interface Recorded {
+  /** "namespace/name" in the store. */
+  ref: string;
+  name: string;
+  /** Core events written through a source (the correlated ones). */
+  core?: { eventKey: string; groupKey: string; spamKey: string; combined: boolean; message: string; firstMs: number; lastMs: number; count: number };
+  /** events.k8s.io events (eventTime, no source). */
+  series?: { key: string; lastMs: number };
+}
+
+const described = new WeakMap<KubeObject, Recorded>();
+
+function recordedOf(e: KubeObject): Recorded {
+  let d = described.get(e);
+  if (d) return d;
+  const ns = e.metadata.namespace ?? "";
+  const name = e.metadata.name ?? "";
+  d = { ref: `${ns}/${name}`, name };
+  const component = str(e.source?.component);
+  const io = e.involvedObject as Ref | undefined;
+  const type = str(e.type);
+  const reason = str(e.reason);
+  if (component) {
+    const host = str(e.source?.host);
+    const message = str(e.message);
+    const firstMs = parseRfc3339(str(e.firstTimestamp)) ?? parseRfc3339(str(e.metadata.creationTimestamp)) ?? 0;
+    const lastMs = parseRfc3339(str(e.lastTimestamp)) ?? firstMs;
+    const count = typeof e.count === "number" && e.count > 0 ? Math.floor(e.count) : 1;
+    d.core = {
+      eventKey: eventKeyOf(component, host, io, type, reason, message),
+      groupKey: groupKeyOf(component, host, io, type, reason),
+      spamKey: spamKeyOf(component, host, io, type),
+      combined: message.startsWith(COMBINED_PREFIX),
+      message,
+      firstMs,
+      lastMs,
+      count,
+    };
+  } else if (e.eventTime) {
+    const key = seriesKeyOf(type, str(e.action), reason, str(e.reportingComponent), str(e.reportingInstance), io, e.related as Ref | undefined);
+    const lastMs = parseRfc3339(str(e.series?.lastObservedTime)) ?? parseRfc3339(str(e.eventTime)) ?? 0;
+    d.series = { key, lastMs };
+  }
+  described.set(e, d);
+  return d;
+}
+
+type Keyed = Map<string, Set<string>>;
+
+interface Index {
+  rv: number;
+  byEventKey: Keyed;
+  byGroup: Keyed;
+  bySpam: Keyed;
+  bySeries: Keyed;
+}
+
+function add(m: Keyed, key: string, ref: string) {
+  let s = m.get(key);
+  if (!s) m.set(key, (s = new Set()));
+  s.add(ref);
+}
+
+function remove(m: Keyed, key: string, ref: string) {
+  const s = m.get(key);
+  if (!s) return;
+  s.delete(ref);
+  if (s.size === 0) m.delete(key);
+}
+
+function indexEvent(idx: Index, e: KubeObject, put: typeof add) {
+  const d = recordedOf(e);
+  if (d.core) {
+    put(idx.byEventKey, d.core.eventKey, d.ref);
+    put(idx.byGroup, d.core.groupKey, d.ref);
+    put(idx.bySpam, d.core.spamKey, d.ref);
+  } else if (d.series) put(idx.bySeries, d.series.key, d.ref);
 }
 
 /**
- * Similar events indexed per store and kept current from the store's change history, so that
- * recording an event does not scan (and sort) every event of the namespace: a controller creating
- * 1,000 pods records 1,000 events.
+ * Stored Events by correlation key, per store, kept current from the store's change history so
+ * that recording an event does not scan every event (a Deployment of 1,000 pods records thousands).
+ * Sets of "namespace/name": which events a key has, whatever order they were written in.
  */
-const similarIndexes = new WeakMap<ObjectStore, { rv: number; byKey: Map<string, string> }>();
+const indexes = new WeakMap<ObjectStore, Index>();
 
-function findSimilar(store: ObjectStore, namespace: string, key: string): KubeObject | undefined {
-  let idx = similarIndexes.get(store);
+function indexOf(store: ObjectStore): Index {
+  let idx = indexes.get(store);
   const changes = idx ? store.changesSince(idx.rv) : undefined;
   if (!idx || !changes) {
-    idx = { rv: store.resourceVersion, byKey: new Map() };
-    for (const e of store.list("events")) {
-      const k = keyOfEvent(e);
-      if (!idx.byKey.has(k)) idx.byKey.set(k, e.metadata.name!);
-    }
-    similarIndexes.set(store, idx);
-  } else {
-    for (const c of changes) {
-      if (c.resource !== "events") continue;
-      const name = c.object.metadata.name!;
-      if (c.prev) {
-        const pk = keyOfEvent(c.prev);
-        if (idx.byKey.get(pk) === name) idx.byKey.delete(pk);
-      }
-      if (c.type !== "DELETED") {
-        const k = keyOfEvent(c.object);
-        if (!idx.byKey.has(k)) idx.byKey.set(k, name);
-      }
-    }
-    idx.rv = store.resourceVersion;
+    idx = { rv: store.resourceVersion, byEventKey: new Map(), byGroup: new Map(), bySpam: new Map(), bySeries: new Map() };
+    for (const e of store.list("events")) indexEvent(idx, e, add);
+    indexes.set(store, idx);
+    return idx;
   }
-  const name = idx.byKey.get(key);
-  const e = name === undefined ? undefined : store.get("events", namespace, name);
-  return e && keyOfEvent(e) === key ? e : undefined;
+  for (const c of changes) {
+    if (c.resource !== "events") continue;
+    if (c.prev) indexEvent(idx, c.prev, remove);
+    if (c.type !== "DELETED") indexEvent(idx, c.object, add);
+  }
+  idx.rv = store.resourceVersion;
+  return idx;
 }
 
-export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: EventSpec): KubeObject {
-  const { state, nowMs } = ctx;
-  const namespace = involved.metadata.namespace || "default";
-  const eventDef = state.kinds.byKind("", "v1", "Event")!;
-  const opts = controllerWriteOptions(ctx, spec.source.component);
-  const existing = findSimilar(state.store, namespace, similarKey(namespace, involved.metadata.uid, spec.fieldPath, spec.reason, spec.message, spec.type, spec.source.component));
-  if (existing) {
-    const e = clone(existing);
-    if (spec.api === "events.k8s.io") {
-      e.series = { count: (e.series?.count ?? 1) + 1, lastObservedTime: rfc3339Micro(nowMs) };
-    } else {
-      e.count = (e.count ?? 1) + 1;
-      e.lastTimestamp = rfc3339(nowMs);
-    }
-    return updateObject(state, { def: eventDef, namespace, name: e.metadata.name!, input: e, opts }).object;
+function members(store: ObjectStore, m: Keyed, key: string): { e: KubeObject; d: Recorded }[] {
+  const out: { e: KubeObject; d: Recorded }[] = [];
+  for (const ref of m.get(key) ?? []) {
+    const slash = ref.indexOf("/");
+    const e = store.get("events", ref.slice(0, slash), ref.slice(slash + 1));
+    if (e) out.push({ e, d: recordedOf(e) });
   }
-  const name = `${involved.metadata.name}.${(BigInt(Math.floor(nowMs)) * 1_000_000n + BigInt(state.store.resourceVersion % 1_000_000)).toString(16)}`;
-  const event: KubeObject = {
-    apiVersion: "v1",
-    kind: "Event",
-    metadata: { name, namespace },
-    involvedObject: involvedRef(involved, spec.fieldPath),
-    reason: spec.reason,
-    message: spec.message,
-    type: spec.type,
+  return out;
+}
+
+/** The one a recorder's cache would hold when several events share a key: the last written (then the greatest name). */
+function latest<T extends { d: Recorded }>(list: T[], lastMs: (d: Recorded) => number): T | undefined {
+  let best: T | undefined;
+  for (const x of list) {
+    if (!best) best = x;
+    else {
+      const a = lastMs(x.d);
+      const b = lastMs(best.d);
+      if (a > b || (a === b && x.d.name > best.d.name)) best = x;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The correlator's decisions, from the stored events
+// ---------------------------------------------------------------------------------------------
+
+type CoreRecorded = NonNullable<Recorded["core"]>;
+
+/**
+ * EventAggregator: whether `message` becomes the aggregate event, given the stored events of its
+ * aggregate key. client-go keeps the distinct messages seen since the last pause longer than 10
+ * minutes. We rebuild that run of activity from the events' spans: walking back from now through
+ * the events by last occurrence, an event belongs to the run while its last occurrence is at most
+ * 10 minutes before the earliest start seen so far (an event on its own spans firstTimestamp to
+ * lastTimestamp; the aggregate counts only at its lastTimestamp, as it outlives its runs).
+ * Approximation: a repeated event is taken to have been active throughout its span.
+ */
+function aggregates(group: CoreRecorded[], message: string, nowMs: number): boolean {
+  if (group.length === 0) return false;
+  const byLast = [...group].sort((a, b) => b.lastMs - a.lastMs);
+  let runStart = nowMs;
+  const messages = new Set<string>();
+  let combinedInRun = false;
+  for (const r of byLast) {
+    if (runStart - r.lastMs > AGGREGATE_INTERVAL_MS) break;
+    if (r.combined) {
+      combinedInRun = true;
+      runStart = Math.min(runStart, r.lastMs);
+    } else {
+      messages.add(r.message);
+      runStart = Math.min(runStart, r.firstMs);
+    }
+  }
+  // A message already in the set leaves it at most 9 (it was inserted before): recorded on its own.
+  if (messages.has(message)) return false;
+  return combinedInRun || messages.size + 1 >= AGGREGATE_MAX_EVENTS;
+}
+
+/** Writes older than this are summarised rather than replayed (twice the time an empty bucket takes to fill). */
+const SPAM_HORIZON_MS = 2 * SPAM_BURST * SPAM_REFILL_MS;
+
+/**
+ * EventSourceObjectSpamFilter: whether the spam key has a token now. The bucket (25 tokens, one
+ * back every 300 s, one spent by every event written) is replayed over the writes that the stored
+ * events of the key account for: each was created at firstTimestamp and written count - 1 more
+ * times, the last at lastTimestamp. When the writes in between happened is not stored, so:
+ * - an event on its own had them one refill apart back from lastTimestamp (the cadence of a
+ *   throttled repeat), the rest at firstTimestamp. Whatever the placement, the bucket's level after
+ *   all the writes since firstTimestamp is exact when it never filled up in between, which covers a
+ *   warning repeated every 15 s (25, then one per 5 minutes) and a crash-looping container;
+ * - the aggregate had them all at lastTimestamp: its writes come in bursts (a ReplicaSet creating
+ *   pods), and a burst after a quiet spell must be throttled like a burst, not spread thin.
+ * Tokens never go below zero (every write was accepted, so the bucket had it). Writes older than
+ * SPAM_HORIZON_MS are not replayed: the bucket starts the horizon at the level their count and
+ * age allow. Whole tokens are SPAM_REFILL_MS units, so the arithmetic is in exact integers.
+ */
+function tokenAvailable(writers: CoreRecorded[], nowMs: number): boolean {
+  if (writers.length === 0) return true;
+  const full = SPAM_BURST * SPAM_REFILL_MS;
+  const from = nowMs - SPAM_HORIZON_MS;
+  const writes: Array<[number, number]> = [];
+  let before = 0;
+  let earliest = Infinity;
+  const put = (at: number, n: number) => {
+    if (n <= 0) return;
+    earliest = Math.min(earliest, at);
+    if (at < from) before += n;
+    else writes.push([at, n]);
   };
+  for (const r of writers) {
+    put(r.firstMs, 1);
+    if (r.count < 2) continue;
+    if (r.combined) {
+      put(r.lastMs, r.count - 1);
+      continue;
+    }
+    put(r.lastMs, 1);
+    let middle = r.count - 2;
+    for (let at = r.lastMs - SPAM_REFILL_MS; middle > 0 && at > r.firstMs && at >= from; at -= SPAM_REFILL_MS, middle--) put(at, 1);
+    put(r.firstMs, middle);
+  }
+  writes.sort((a, b) => a[0] - b[0]);
+  let tokens = full;
+  let at = writes.length ? writes[0][0] : nowMs;
+  if (before > 0) {
+    tokens = Math.max(0, Math.min(full, full - before * SPAM_REFILL_MS + (from - earliest)));
+    at = from;
+  }
+  for (const [t, n] of writes) {
+    tokens = Math.min(full, tokens + Math.max(0, t - at));
+    tokens = Math.max(0, tokens - n * SPAM_REFILL_MS);
+    at = t;
+  }
+  tokens = Math.min(full, tokens + Math.max(0, nowMs - at));
+  return tokens >= SPAM_REFILL_MS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recording
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Records an event about `involved` as a client-go recorder with `spec.source` would: possibly as
+ * (or into) the aggregate event, possibly not at all (spam filter). Returns the written event, or
+ * undefined when it was dropped or the API server refused it (events are best effort).
+ */
+export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: EventSpec): KubeObject | undefined {
   if (spec.api === "events.k8s.io") {
-    Object.assign(event, {
-      source: {},
-      eventTime: rfc3339Micro(nowMs),
-      reportingComponent: spec.source.component,
-      reportingInstance: `${spec.source.component}-${spec.source.host ?? "controlplane"}`,
+    const component = spec.source.component;
+    return recordSeriesEvent(ctx, involved, {
+      type: spec.type,
+      reason: spec.reason,
       action: spec.action ?? spec.reason,
+      message: spec.message,
+      reportingController: component,
+      reportingInstance: `${component}-${spec.source.host ?? "controlplane"}`,
+      fieldManager: component,
     });
-  } else {
-    Object.assign(event, {
-      source: spec.source.host ? { component: spec.source.component, host: spec.source.host } : { component: spec.source.component },
+  }
+  const { state, nowMs } = ctx;
+  const eventDef = state.kinds.byKind("", "v1", "Event");
+  if (!eventDef) return undefined;
+  const store = state.store;
+  const namespace = involved.metadata.namespace || "default";
+  const component = spec.source.component;
+  const host = spec.source.host ?? "";
+  const io = involvedRef(involved, spec.fieldPath);
+  const idx = indexOf(store);
+
+  // EventAggregator.
+  const group = members(store, idx.byGroup, groupKeyOf(component, host, io, spec.type, spec.reason));
+  const combined = !spec.memory && aggregates(group.map((x) => x.d.core!), spec.message, nowMs);
+  const message = combined ? COMBINED_PREFIX + spec.message : spec.message;
+  // EventLogger: the aggregate is found by its aggregate key, any other event by getEventKey.
+  const same = combined ? group.filter((x) => x.d.core!.combined) : members(store, idx.byEventKey, eventKeyOf(component, host, io, spec.type, spec.reason, message));
+  const existing = latest(same, (d) => d.core!.lastMs)?.e;
+  // EventSourceObjectSpamFilter.
+  const writers = members(store, idx.bySpam, spamKeyOf(component, host, io, spec.type)).map((x) => x.d.core!);
+  if (!spec.memory && !tokenAvailable(writers, nowMs)) return undefined;
+
+  const opts = controllerWriteOptions(ctx, component);
+  try {
+    if (existing) {
+      const e = clone(existing);
+      e.count = (typeof e.count === "number" && e.count > 0 ? e.count : 1) + 1;
+      e.lastTimestamp = rfc3339(nowMs);
+      e.message = message;
+      return updateObject(state, { def: eventDef, namespace: existing.metadata.namespace, name: existing.metadata.name!, input: e, opts }).object;
+    }
+    const event: KubeObject = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name: eventName(ctx, involved), namespace },
+      involvedObject: io,
+      reason: spec.reason,
+      message,
+      source: spec.source.host ? { component, host: spec.source.host } : { component },
       firstTimestamp: rfc3339(nowMs),
       lastTimestamp: rfc3339(nowMs),
       count: 1,
-      reportingComponent: spec.source.component,
-      reportingInstance: spec.source.host ?? "",
-    });
+      type: spec.type,
+      // generateEvent sets them from the source; the aggregate copy EventAggregate makes has neither.
+      reportingComponent: combined ? "" : component,
+      reportingInstance: combined ? "" : host,
+    };
+    return createObject(state, eventDef, namespace, event, opts).object;
+  } catch (e) {
+    // Events are best effort, as in client-go: a refused event never fails the component.
+    if (e instanceof ApiError) return undefined;
+    throw e;
   }
-  return createObject(state, eventDef, namespace, event, opts).object;
+}
+
+/** `<object>.<hex unix nanos>`; the nanoseconds below the millisecond come from the resourceVersion, so names never clash. */
+function eventName(ctx: ControllerContext, involved: KubeObject): string {
+  const nanos = BigInt(Math.floor(ctx.nowMs)) * 1_000_000n + BigInt(ctx.state.store.resourceVersion % 1_000_000);
+  return `${involved.metadata.name}.${nanos.toString(16)}`;
+}
+
+export interface SeriesEventSpec {
+  type: "Normal" | "Warning";
+  reason: string;
+  action: string;
+  message: string;
+  reportingController: string;
+  reportingInstance: string;
+  related?: KubeObject;
+  /** Who writes it (the component's user agent). */
+  fieldManager: string;
+}
+
+/**
+ * An event as a tools/events (events.k8s.io) recorder writes it: eventTime, reportingController and
+ * instance, an action, no source and no count. An isomorphic event still in the recorder's cache
+ * (observed in the last 6 minutes) gains a series instead. The real recorder writes a series' count
+ * when it starts and then every 6 to 30 minutes; we write every observation, so the count shown is
+ * never behind.
+ */
+export function recordSeriesEvent(ctx: ControllerContext, regarding: KubeObject, spec: SeriesEventSpec): KubeObject | undefined {
+  const { state, nowMs } = ctx;
+  const eventDef = state.kinds.byKind("", "v1", "Event");
+  if (!eventDef) return undefined;
+  const namespace = regarding.metadata.namespace || "default";
+  const reg = involvedRef(regarding);
+  const related = spec.related ? involvedRef(spec.related) : undefined;
+  const idx = indexOf(state.store);
+  const key = seriesKeyOf(spec.type, spec.action, spec.reason, spec.reportingController, spec.reportingInstance, reg, related);
+  const cached = latest(members(state.store, idx.bySeries, key), (d) => d.series!.lastMs);
+  const opts = controllerWriteOptions(ctx, spec.fieldManager);
+  try {
+    if (cached && nowMs - cached.d.series!.lastMs <= SERIES_FINISH_MS) {
+      const e = clone(cached.e);
+      e.series = { count: (e.series?.count ?? 1) + 1, lastObservedTime: rfc3339Micro(nowMs) };
+      return updateObject(state, { def: eventDef, namespace: cached.e.metadata.namespace, name: cached.e.metadata.name!, input: e, opts }).object;
+    }
+    const event: KubeObject = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name: eventName(ctx, regarding), namespace },
+      involvedObject: reg,
+      reason: spec.reason,
+      message: spec.message,
+      type: spec.type,
+      source: {},
+      eventTime: rfc3339Micro(nowMs),
+      action: spec.action,
+      reportingComponent: spec.reportingController,
+      reportingInstance: spec.reportingInstance,
+    };
+    if (related) event.related = related;
+    return createObject(state, eventDef, namespace, event, opts).object;
+  } catch (e) {
+    if (e instanceof ApiError) return undefined;
+    throw e;
+  }
 }

@@ -339,8 +339,11 @@ function statusWrite(obj: KubeObject, status: unknown): KubeObject {
 }
 
 function writeEvent(ctx: ControllerContext, pod: KubeObject, node: KubeObject, ev: PlannedEvent): KubeObject | undefined {
+  // The image pull backoff is read back from the "Failed to pull image" events (their count and last time):
+  // the event correlator must never drop or aggregate them, or the retries would stall.
+  const memory = ev.reason === "Failed" && ev.message.startsWith("Failed to pull image ");
   try {
-    return recordEvent(ctx, pod, { type: ev.type, reason: ev.reason, message: ev.message, source: { component: KUBELET, host: node.metadata.name }, fieldPath: ev.fieldPath });
+    return recordEvent(ctx, pod, { type: ev.type, reason: ev.reason, message: ev.message, source: { component: KUBELET, host: node.metadata.name }, fieldPath: ev.fieldPath, memory });
   } catch {
     // Events are best effort (a full sandbox refuses new objects).
     return undefined;

@@ -1,14 +1,9 @@
 // The scheduler's events, written the way its events.k8s.io/v1 recorder writes them (eventTime,
 // reportingController default-scheduler, reportingInstance default-scheduler-<host>, an action,
-// series for repeats) and shaped like controllers/events.ts records them, but without scanning
-// every event of the namespace per event: the pass supplies the isomorphic event when there is one.
+// series for isomorphic repeats), through controllers/events.ts recordSeriesEvent.
 import type { KubeObject } from "../kinds/types";
-import { controllerWriteOptions } from "../controllers/client";
 import type { ControllerContext } from "../controllers/types";
-import { createObject, updateObject } from "../apiserver/writes";
-import { rfc3339Micro } from "../machinery/time";
-import { clone } from "../machinery/json";
-import { ApiError } from "../machinery/status";
+import { recordSeriesEvent } from "../controllers/events";
 
 export const SCHEDULER_NAME = "default-scheduler";
 export const REPORTING_INSTANCE = `${SCHEDULER_NAME}-controlplane`;
@@ -24,18 +19,6 @@ export function truncateMessage(message: string): string {
   return message.slice(0, NOTE_LENGTH_LIMIT - suffix.length) + suffix;
 }
 
-function ref(o: KubeObject): Record<string, string> {
-  const r: Record<string, string> = {
-    apiVersion: o.apiVersion,
-    kind: o.kind,
-    name: o.metadata.name ?? "",
-    resourceVersion: o.metadata.resourceVersion ?? "",
-    uid: o.metadata.uid ?? "",
-  };
-  if (o.metadata.namespace) r.namespace = o.metadata.namespace;
-  return r;
-}
-
 export interface SchedulerEvent {
   type: "Normal" | "Warning";
   reason: string;
@@ -44,43 +27,23 @@ export interface SchedulerEvent {
   related?: KubeObject;
 }
 
-const opts = (ctx: ControllerContext) => controllerWriteOptions(ctx, FIELD_MANAGER);
-
 /**
- * Records an event about `regarding`. `existing` is an identical earlier event (same object, reason,
- * message): its series count goes up instead of a new event being created.
+ * Records an event about `regarding` through the events.k8s.io recorder (controllers/events.ts
+ * recordSeriesEvent): an isomorphic event observed in the last 6 minutes (same reason and action,
+ * same pod at the same resourceVersion, same related object) becomes a series; anything else is a
+ * new event. So a FailedScheduling that comes back after the pod's condition changed in between is
+ * a new event, as kube-scheduler's recorder keys its cache on the whole object reference.
+ * `_existing` is no longer needed (the recorder finds the isomorphic event itself) and is ignored.
  */
-export function emitEvent(ctx: ControllerContext, regarding: KubeObject, ev: SchedulerEvent, existing?: KubeObject): KubeObject | undefined {
-  const { state, nowMs } = ctx;
-  const eventDef = state.kinds.byKind("", "v1", "Event");
-  if (!eventDef) return undefined;
-  const namespace = regarding.metadata.namespace || "default";
-  if (existing) {
-    const e = clone(existing);
-    e.series = { count: (e.series?.count ?? 1) + 1, lastObservedTime: rfc3339Micro(nowMs) };
-    return updateObject(state, { def: eventDef, namespace, name: e.metadata.name!, input: e, opts: opts(ctx) }).object;
-  }
-  const name = `${regarding.metadata.name}.${(BigInt(Math.floor(nowMs)) * 1_000_000n + BigInt(state.store.resourceVersion % 1_000_000)).toString(16)}`;
-  const event: KubeObject = {
-    apiVersion: "v1",
-    kind: "Event",
-    metadata: { name, namespace },
-    involvedObject: ref(regarding),
-    reason: ev.reason,
-    message: truncateMessage(ev.message),
+export function emitEvent(ctx: ControllerContext, regarding: KubeObject, ev: SchedulerEvent, _existing?: KubeObject): KubeObject | undefined {
+  return recordSeriesEvent(ctx, regarding, {
     type: ev.type,
-    source: {},
-    eventTime: rfc3339Micro(nowMs),
+    reason: ev.reason,
     action: ev.action,
-    reportingComponent: SCHEDULER_NAME,
+    message: truncateMessage(ev.message),
+    reportingController: SCHEDULER_NAME,
     reportingInstance: REPORTING_INSTANCE,
-  };
-  if (ev.related) event.related = ref(ev.related);
-  try {
-    return createObject(state, eventDef, namespace, event, opts(ctx)).object;
-  } catch (e) {
-    // Events are best effort, as in client-go: a full store or a clash never fails scheduling.
-    if (e instanceof ApiError) return undefined;
-    throw e;
-  }
+    related: ev.related,
+    fieldManager: FIELD_MANAGER,
+  });
 }
