@@ -8,6 +8,11 @@ export interface ClusterState {
   store: ObjectStore;
   kinds: KindRegistry;
   rng: RandomSource;
+  /**
+   * Simulated time of the request or reconcile in progress. Watch events are rendered while the change
+   * that caused them is written, so a Table row's AGE is computed at this time, not at the watch's start.
+   */
+  nowMs?: number;
 }
 
 export function admissionContext(state: ClusterState, nowMs: number): AdmissionContext {

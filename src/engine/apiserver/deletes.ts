@@ -91,7 +91,10 @@ export function deleteObject(state: ClusterState, def: KindDef, namespace: strin
 
   const obj = clone(stored);
   const m = obj.metadata;
-  const policy: PropagationPolicy | undefined = opts.propagationPolicy ?? (opts.orphanDependents ? "Orphan" : undefined);
+  // shouldOrphanDependents: the request's policy, else the object's GC finalizers, else the kind's default.
+  const requested: PropagationPolicy | undefined = opts.propagationPolicy ?? (opts.orphanDependents === undefined ? undefined : opts.orphanDependents ? "Orphan" : "Background");
+  const hasGcFinalizer = (m.finalizers ?? []).some((f) => f === FINALIZER_ORPHAN || f === FINALIZER_FOREGROUND);
+  const policy: PropagationPolicy | undefined = requested ?? (hasGcFinalizer ? undefined : def.defaultPropagationPolicy);
   const finalizers = [...(m.finalizers ?? [])];
   if (policy === "Orphan" && !finalizers.includes(FINALIZER_ORPHAN)) finalizers.push(FINALIZER_ORPHAN);
   if (policy === "Foreground" && !finalizers.includes(FINALIZER_FOREGROUND)) finalizers.push(FINALIZER_FOREGROUND);

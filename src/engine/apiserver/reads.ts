@@ -82,7 +82,12 @@ export function objectMatches(def: KindDef, obj: KubeObject, q: ListQuery): bool
 
 export function getObject(state: ClusterState, def: KindDef, namespace: string | undefined, name: string, nowMs: number): KubeObject {
   if (def.virtual?.list) {
-    const found = def.virtual.list(namespace, admissionContext(state, nowMs)).find((o) => o.metadata.name === name);
+    const ctx = admissionContext(state, nowMs);
+    const found = def.virtual.list(namespace, ctx).find((o) => o.metadata.name === name);
+    if (!found && def.virtual.notFound) {
+      const nf = def.virtual.notFound(namespace, name, ctx);
+      throw notFound({ group: nf.group, resource: nf.resource }, nf.name);
+    }
     if (!found) throw notFound(resourceRef(def), name);
     return found;
   }

@@ -228,7 +228,9 @@ export class ApiServer {
       timeoutSeconds: timeout ? int64Param(req.query, "timeoutSeconds") : undefined,
       allowBookmarks: req.query.get("allowWatchBookmarks") === "true",
       render: (obj, first) =>
-        table ? toTable(def, [obj], { resourceVersion: obj.metadata.resourceVersion ?? "" }, { nowMs: req.nowMs, includeObject: include, noHeaders: !first }, tv) : obj,
+        // A live event is rendered while its change is written: its AGE is computed at that time (the API
+        // server converts each event as it sends it), not at the watch's start.
+        table ? toTable(def, [obj], { resourceVersion: obj.metadata.resourceVersion ?? "" }, { nowMs: Math.max(req.nowMs, this.state.nowMs ?? req.nowMs), includeObject: include, noHeaders: !first }, tv) : obj,
     });
     return { status: 200, watch: stream, contentType: "application/json" };
   }

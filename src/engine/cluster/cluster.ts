@@ -27,6 +27,8 @@ export class Cluster implements ClusterState {
    * always draws the same numbers and the generator needs no storage of its own (no extra billed row).
    */
   rng: Rng;
+  /** Simulated time of the request or reconcile in progress (watch events render their Table ages at it). */
+  nowMs?: number;
   readonly api: ApiServer;
   private readonly seed: string;
 
@@ -55,12 +57,14 @@ export class Cluster implements ClusterState {
 
   handle(req: ApiRequest): ApiResponse {
     this.rng = this.freshRng();
+    this.nowMs = req.nowMs;
     return this.api.handle(req);
   }
 
   /** Runs due controller work at simulated time nowMs. */
   reconcile(nowMs: number): RunResult {
     this.rng = this.freshRng();
+    this.nowMs = nowMs;
     return runControllers({ state: this, nowMs });
   }
 

@@ -641,6 +641,9 @@ function hpaEvent(s: Sync, type: "Normal" | "Warning", reason: string, message: 
     .list("v1", "Event", hpa.metadata.namespace)
     .find((e) => e.involvedObject?.uid === hpa.metadata.uid && e.reason === reason && e.message === message && e.source?.component === COMPONENT);
   if (existing) {
+    // Already recorded by this sync: the same period's sync run again by a fresh process (the sandbox
+    // was reloaded, or an alarm retried) must not count the event twice.
+    if ((parseRfc3339(existing.lastTimestamp ?? "") ?? -Infinity) >= s.atMs) return;
     const firstMs = parseRfc3339(existing.firstTimestamp ?? "") ?? s.ctx.nowMs;
     const tokens = SPAM_BURST + Math.floor((s.ctx.nowMs - firstMs) / SPAM_REFILL_MS);
     if ((existing.count ?? 1) >= tokens) return;

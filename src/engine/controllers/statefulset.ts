@@ -103,6 +103,9 @@ function syncStatefulSet(client: ControllerClient, ctx: ControllerContext, set: 
   const pods = claimObjects(client, set, candidates, (p) => isMember(p) && matches(selector, p.metadata.labels)).claimed;
 
   const revisions = sortRevisions(claimRevisions(client, set, selector, revisionsInNs));
+  // A set in foreground deletion whose revision the garbage collector already removed: creating it
+  // again would only give the collector another dependent to delete, pass after pass.
+  if (set.metadata.deletionTimestamp && !revisions.some((r) => isSnapshotOf(r.data, set.spec?.template))) return undefined;
   const { currentRevision, updateRevision, collisionCount } = getRevisions(c, revisions);
   const status = updateStatefulSet(c, currentRevision, updateRevision, collisionCount, pods);
   writeStatus(c, status);

@@ -91,6 +91,8 @@ export interface VirtualKind {
   create?(obj: KubeObject, ctx: AdmissionContext & { user: UserInfo }): KubeObject;
   /** Compute the objects of a list/get (for metrics). */
   list?(namespace: string | undefined, ctx: AdmissionContext): KubeObject[];
+  /** The NotFound a get of a missing object answers (default: `<plural>.<group> "<name>" not found`). */
+  notFound?(namespace: string | undefined, name: string, ctx: AdmissionContext): { group: string; resource: string; name: string };
 }
 
 export interface UserInfo {
@@ -175,6 +177,11 @@ export interface KindDef<T extends KubeObject = KubeObject> {
    * absent hook deletes at once (when no finalizers hold the object).
    */
   deletionGracePeriodSeconds?(obj: T, requestedSeconds: number | undefined): number;
+  /**
+   * DefaultGarbageCollectionPolicy: "Orphan" for kinds whose served version orphans dependents when
+   * a delete names no policy (batch/v1 Job and v1 ReplicationController, for backwards compatibility).
+   */
+  defaultPropagationPolicy?: "Orphan";
   /** Server-side printer (pkg/printers/internalversion/printers.go). */
   columns: ColumnDefinition[];
   printRow(obj: T, ctx: PrintContext): Cell[];

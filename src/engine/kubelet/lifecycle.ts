@@ -11,7 +11,7 @@ import type { Container, ContainerState, ContainerStatus, PodSpec, PodStatus } f
 import { isRestartableInitContainer } from "../kinds/common/pod";
 import { parseRfc3339, rfc3339 } from "../machinery/time";
 import { clone, deepEqual } from "../machinery/json";
-import { parseImage, resolvePull, type ImageRef, type PullableImage } from "./images";
+import { nodeHasImage, parseImage, resolvePull, type ImageRef, type PullableImage } from "./images";
 import { containerEnv, memoryLimitBytes, startErrorOf, workloadOf, type ClusterView, type Workload } from "./workloads";
 import { simulate } from "./shell";
 import { failingTicks, firstFailureRun, probeMessage, probeOf, probeOutcome, probeSchedule, readinessChanges, tickAtOrAfter, tickTime, type ProbeKind } from "./probes";
@@ -191,7 +191,9 @@ function startAttempt(sim: Sim, c: Container, beginAt: number, restartCount: num
   }
   const ref = parsed.ref;
   const policy = defaultPullPolicy(c);
-  const present = sim.env.imagePresent(ref, beginAt) || !!pulledInBatch?.has(ref.full);
+  // An image pulled by an earlier stage of this same sync (the first start of a container that exits at
+  // once and is restarted) is on the node, though the node's image list is only written after the sync.
+  const present = sim.env.imagePresent(ref, beginAt) || !!pulledInBatch?.has(ref.full) || nodeHasImage(sim.pulled, ref).present;
   if (policy === "Never" && !present) {
     const message = `Container image ${JSON.stringify(image)} is not present with pull policy of Never`;
     const at = beginAt + 5;

@@ -661,6 +661,9 @@ function program(argv: string[], profile: Profile | undefined, c: Container, env
       return {
         exitAfterMs: Infinity,
         exitCode: 0,
+        // The HPA walkthrough's php-apache idles at about 1m CPU ("0%/50%") until a load generator (here
+        // the kubeplay.dev/cpu-usage annotation) calls it; a share of its request would scale it unprompted.
+        ...(profile?.program === "hpa-example" ? { cpuNanos: 1e6, memoryBytes: profile.memoryMi * MI, definite: true } : {}),
         lines: (t) => {
           const ip = podIP;
           const msg = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ip}. Set the 'ServerName' directive globally to suppress this message`;

@@ -210,6 +210,32 @@ describe("deletion and garbage collection", () => {
     expect(c.get(`${CMS}/dependent`).metadata.ownerReferences).toBeUndefined();
   });
 
+  test("a batch/v1 Job deleted without a policy orphans its pods (the version's default); Background deletes them", () => {
+    // Found by the seeded simulation. kubectl always sends a policy; raw API clients get the default.
+    const jobs = "/apis/batch/v1/namespaces/default/jobs";
+    const job = (name: string) => ({
+      apiVersion: "batch/v1",
+      kind: "Job",
+      metadata: { name },
+      spec: { template: { spec: { restartPolicy: "Never", containers: [{ name: "c", image: "busybox:1.36", command: ["sleep", "100"] }] } } },
+    });
+    const podsOf = (c: ReturnType<typeof testCluster>, name: string) => c.get("/api/v1/namespaces/default/pods").items.filter((p: any) => p.metadata.labels?.["job-name"] === name);
+    const c = testCluster();
+    c.request("POST", jobs, job("plain"));
+    c.request("POST", jobs, job("cascade"));
+    c.tick(5000);
+    expect(podsOf(c, "plain")).toHaveLength(1);
+    const r = c.request("DELETE", `${jobs}/plain`);
+    expect(r.body.metadata.finalizers).toEqual(["orphan"]);
+    c.request("DELETE", `${jobs}/cascade`, { propagationPolicy: "Background" });
+    c.tick();
+    expect(c.request("GET", `${jobs}/plain`).status).toBe(404);
+    const [orphan] = podsOf(c, "plain");
+    expect(orphan.metadata.deletionTimestamp).toBeUndefined();
+    expect(orphan.metadata.ownerReferences).toBeUndefined();
+    expect(podsOf(c, "cascade").every((p: any) => p.metadata.deletionTimestamp)).toBe(true);
+  });
+
   test("a namespace is Terminating until everything in it is gone, then it is gone too", () => {
     const c = testCluster();
     c.request("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "team" } });

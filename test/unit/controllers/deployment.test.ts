@@ -13,6 +13,7 @@ import {
   events,
   finishTerminations,
   getDeploy,
+  markReady,
   patch,
   readyAll,
   replicaSet,
@@ -408,6 +409,21 @@ describe("Deployment controller: progress deadline", () => {
     expect(c.step()).toBeUndefined();
   });
 
+  it("does not ask to wake up now when a complete rollout loses a pod long after its deadline (no hot alarm loop)", () => {
+    // Found by the seeded simulation: NewReplicaSetAvailable never times out, so a deadline long
+    // past left the wake-up at "now" forever.
+    const c = sandbox();
+    create(c, deployPath(), deployment("web", { replicas: 2, spec: { progressDeadlineSeconds: 30 } }));
+    converge(c);
+    expect(condition(getDeploy(c, "web"), "Progressing")).toMatchObject({ reason: "NewReplicaSetAvailable" });
+    c.nowMs += 120_000;
+    markReady(c, activePods(c)[0], false);
+    const wake = c.step();
+    expect(getDeploy(c, "web").status).toMatchObject({ availableReplicas: 1, unavailableReplicas: 1 });
+    expect(condition(getDeploy(c, "web"), "Progressing")).toMatchObject({ status: "True", reason: "NewReplicaSetAvailable" });
+    expect(wake).toBeUndefined();
+  });
+
   it("copies a ReplicaSet's ReplicaFailure condition to the Deployment", () => {
     const c = sandbox();
     const body = deployment("web", { replicas: 1 });
@@ -475,7 +491,11 @@ describe("Deployment controller: scale", () => {
     expect(passes).toBeLessThanOrEqual(4);
     const [rs] = replicaSetsOf(c, "web");
     expect(rs.status.replicas).toBe(1000);
-    expect(events(c, "SuccessfulCreate")).toHaveLength(1000);
+    // client-go's EventCorrelator: 9 "Created pod" events, then the aggregate, which the spam filter
+    // stops after the ReplicaSet's 25th event (9 + an aggregate counted 16 times).
+    const created = c.get(`/api/v1/namespaces/default/events`).items.filter((e: any) => e.reason === "SuccessfulCreate");
+    expect(created.filter((e: any) => /^Created pod: web-/.test(e.message))).toHaveLength(9);
+    expect(created.filter((e: any) => e.message.startsWith("(combined from similar events): Created pod: web-")).map((e: any) => e.count)).toEqual([16]);
   });
 });
 

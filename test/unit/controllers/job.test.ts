@@ -265,7 +265,8 @@ describe("Job: suspend and cleanup", () => {
     create(c, path.jobs(), job("pi", { parallelism: 2, completions: 2 }));
     c.step(0);
     for (const p of active(c)) markRunning(c, p);
-    del(c, path.jobs("pi"));
+    // As kubectl deletes (batch/v1's own default, with no policy, orphans the pods).
+    del(c, path.jobs("pi"), "?propagationPolicy=Background");
     c.step(0);
     finishTerminations(c);
     c.step(0);

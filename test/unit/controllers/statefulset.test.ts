@@ -2,6 +2,10 @@
 // revisions, partitioned rolling updates, OnDelete, scale-down order and status.
 import { describe, expect, it } from "vitest";
 import { container, create, del, events, finishTerminations, markFinished, markRunning, names, NS, patch, path, pods, podsOf, sandbox, type Sandbox } from "./apps-batch-support";
+import { runControllers } from "../../../src/engine/controllers";
+import { statefulSetController } from "../../../src/engine/controllers/statefulset";
+import { garbageCollector } from "../../../src/engine/controllers/garbage-collector";
+import { LIMITS } from "../../../src/engine/limits";
 
 function statefulSet(name: string, opts: { replicas?: number; policy?: "OrderedReady" | "Parallel"; claims?: boolean; spec?: Record<string, any> } = {}) {
   return {
@@ -254,6 +258,23 @@ describe("StatefulSet: lifecycle", () => {
     settle(c);
     expect(c.get(path.pvcs("www-web-0")).metadata.uid).toBe(uid);
     expect(events(c, "SuccessfulCreate").filter((m) => m.startsWith("create Claim"))).toEqual(["create Claim www-web-0 Pod web-0 in StatefulSet web success"]);
+  });
+
+  it("is deleted in the foreground without recreating its revision pass after pass", () => {
+    // Found by the seeded simulation: the garbage collector deleted the revision, the controller
+    // created it again, and the alarm never settled while the pods were still terminating.
+    const c = sandbox();
+    create(c, path.statefulSets(), statefulSet("web", { replicas: 2, claims: false }));
+    settle(c);
+    del(c, path.statefulSets("web"), "?propagationPolicy=Foreground");
+    const run = runControllers({ state: c.cluster, nowMs: c.nowMs }, [statefulSetController, garbageCollector]);
+    expect(run.passes).toBeLessThan(LIMITS.maxControllerPasses);
+    expect(names(c.get(path.revisions()).items)).toEqual([]);
+    expect(names(live(c))).toEqual([]);
+    expect(setPods(c).map((p) => !!p.metadata.deletionTimestamp)).toEqual([true, true]);
+    finishTerminations(c);
+    c.step();
+    expect(c.request("GET", path.statefulSets("web")).status).toBe(404);
   });
 
   it("is idempotent: another pass over a settled set writes nothing", () => {

@@ -89,6 +89,9 @@ function nextProgressCheck(s: DeploymentSync, status: Record<string, any>): numb
   if (cond.reason === REASONS.paused) return undefined;
   const from = parseRfc3339(cond.lastUpdateTime ?? "");
   if (from === undefined) return undefined;
-  // The real controller adds a second to be sure the deadline has passed.
-  return Math.max(s.nowMs, from + d.spec.progressDeadlineSeconds * 1000 + 1000);
+  // The real controller adds a second to be sure the deadline has passed. A deadline already past
+  // either timed out in this sync or cannot (NewReplicaSetAvailable never times out): the real
+  // controller's rate-limited requeues then change nothing, so there is nothing to wake up for.
+  const due = from + d.spec.progressDeadlineSeconds * 1000 + 1000;
+  return due > s.nowMs ? due : undefined;
 }

@@ -534,6 +534,7 @@ export const job: KindDef<Job> = {
   namespaced: true,
   statusSubresource: true,
   tracksGeneration: true,
+  defaultPropagationPolicy: "Orphan",
   schema: kindSchema(
     "io.k8s.api.batch.v1.Job",
     "Job represents the configuration of a single job.",

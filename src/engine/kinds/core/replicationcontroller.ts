@@ -141,6 +141,7 @@ export const replicationController: KindDef<ReplicationController> = {
   schema: ReplicationControllerSchema,
   statusSubresource: true,
   tracksGeneration: true,
+  defaultPropagationPolicy: "Orphan",
   scaleSubresource: { specReplicasPath: ".spec.replicas", statusReplicasPath: ".status.replicas", labelSelectorPath: ".spec.selector" },
   applyDefaults(rc, ctx) {
     if (!rc.spec || typeof rc.spec !== "object") rc.spec = {};

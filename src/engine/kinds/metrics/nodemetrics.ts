@@ -78,6 +78,12 @@ export const nodeMetrics: KindDef<NodeMetrics> = {
       }
       return out;
     },
+    // metrics-server: the node lister's NotFound (resource "node") for a missing node, its own
+    // (nodemetrics) for a node it has no metrics for.
+    notFound(_namespace, name, ctx) {
+      if (!ctx.get("nodes", "", name)) return { group: "", resource: "node", name };
+      return { group: METRICS_GROUP, resource: "nodemetrics", name };
+    },
   },
   columns: metricsColumns(),
   printRow: (m) => [m.metadata.name!, m.usage?.cpu ?? "", m.usage?.memory ?? "", m.window ?? ""],

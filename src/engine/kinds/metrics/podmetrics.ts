@@ -9,7 +9,7 @@ import type { ColumnDefinition, KindDef, KubeObject } from "../types";
 import { kindSchema, list, obj, quantityMap, str, time } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { newQuantity, tryParseQuantity } from "../../machinery/quantity";
-import { rfc3339 } from "../../machinery/time";
+import { parseRfc3339, rfc3339 } from "../../machinery/time";
 import { workloadUsage } from "../../kubelet/workloads";
 
 export const METRICS_GROUP = "metrics.k8s.io";
@@ -61,10 +61,37 @@ function annotationTotal(pod: KubeObject, key: string, cpu: boolean): number | u
   return cpu ? q.milliValue() * 1e6 : q.toNumber();
 }
 
-/** The usage of each regular container of a Running pod (empty for pods in any other phase). */
-export function podUsage(pod: KubeObject): ContainerUsage[] {
+/**
+ * Whether the kubelet reports a container as running (pods without container statuses count as running),
+ * since `startedBy` at the latest when given.
+ */
+function containerRunning(pod: KubeObject, name: string, startedBy?: number): boolean {
+  const statuses = pod.status?.containerStatuses as Array<{ name?: string; state?: { running?: { startedAt?: string } } }> | undefined;
+  if (!statuses) return true;
+  const running = statuses.find((s) => s.name === name)?.state?.running;
+  if (!running) return false;
+  const startedAt = running.startedAt ? parseRfc3339(running.startedAt) : undefined;
+  return startedBy === undefined || startedAt === undefined || startedAt <= startedBy;
+}
+
+/**
+ * When a container must have started to be in metrics-server's answer at `nowMs`: its CPU rate needs two
+ * scrapes (METRICS_RESOLUTION_MS apart) of the running container, so a new pod has metrics 15–30 s after it
+ * started (`kubectl top pod` reports them "not available yet" until then).
+ */
+export function measurableSince(nowMs: number): number {
+  return Math.floor(nowMs / METRICS_RESOLUTION_MS) * METRICS_RESOLUTION_MS - METRICS_RESOLUTION_MS;
+}
+
+/**
+ * The usage of each running regular container of a Running pod (empty for pods in any other phase, and for
+ * pods none of whose containers runs: a crash-looping or OOM-killed container has no cgroup to measure, so
+ * metrics-server has nothing for it). A container's memory working set never exceeds its memory limit.
+ * `startedBy`: leave out containers that started later (see `measurableSince`).
+ */
+export function podUsage(pod: KubeObject, opts: { startedBy?: number } = {}): ContainerUsage[] {
   if (pod.status?.phase !== "Running") return [];
-  const containers = (pod.spec?.containers ?? []) as KubeObject[];
+  const containers = ((pod.spec?.containers ?? []) as KubeObject[]).filter((c) => containerRunning(pod, String(c.name ?? ""), opts.startedBy));
   if (containers.length === 0) return [];
   const id = `${pod.metadata.namespace ?? ""}/${pod.metadata.name ?? ""}`;
   const cpuTotal = annotationTotal(pod, CPU_USAGE_ANNOTATION, true);
@@ -88,6 +115,8 @@ export function podUsage(pod: KubeObject): ContainerUsage[] {
       const req = requested(c, "memory");
       mem = req !== undefined ? req * (0.35 + 0.4 * stableFraction(`mem:${key}`)) : (4 + 20 * stableFraction(`mem:${key}`)) * 1024 * 1024;
     }
+    const memLimit = c.resources?.limits?.memory !== undefined ? tryParseQuantity(String(c.resources.limits.memory))?.toNumber() : undefined;
+    if (memLimit !== undefined) mem = Math.min(mem, memLimit);
     return { name, cpuNanos: Math.max(0, Math.round(cpu)), memoryBytes: Math.max(0, Math.floor(mem / 1024) * 1024) };
   });
 }
@@ -157,7 +186,7 @@ export const podMetrics: KindDef<PodMetrics> = {
     list(namespace, ctx) {
       const out: PodMetrics[] = [];
       for (const pod of ctx.list("pods", namespace)) {
-        const usage = podUsage(pod);
+        const usage = podUsage(pod, { startedBy: measurableSince(ctx.nowMs) });
         if (usage.length === 0) continue;
         const metadata: KubeObject["metadata"] = {
           name: pod.metadata.name,
@@ -175,6 +204,12 @@ export const podMetrics: KindDef<PodMetrics> = {
         });
       }
       return out;
+    },
+    // metrics-server: the pod lister's NotFound for a missing pod, its own (podmetrics, "<namespace>/<name>")
+    // for a pod it has no metrics for.
+    notFound(namespace, name, ctx) {
+      if (!ctx.get("pods", namespace ?? "", name)) return { group: "", resource: "pods", name };
+      return { group: METRICS_GROUP, resource: "podmetrics", name: `${namespace ?? ""}/${name}` };
     },
   },
   columns: metricsColumns(),
