@@ -47,6 +47,11 @@ export const noRows = (): PhaseRows => ({ objects: 0, meta: 0, alarm: 0 });
  */
 export class SandboxModel {
   cpu = 0;
+  /**
+   * Whether persisted bodies are kept (to restore from). SQLite keeps them outside the Durable
+   * Object's heap; the heap measurement turns this off so it weighs the cluster alone.
+   */
+  mirrorRows = true;
   request = noRows();
   reconcile = noRows();
 
@@ -148,8 +153,10 @@ export class SandboxModel {
     if (writes) {
       meta[META_KEYS.resourceVersion] = String(writes.resourceVersion);
     }
-    for (const row of writes?.puts ?? []) this.objects.set(row.key, { resource: row.resource, body: row.body });
-    for (const key of writes?.deletes ?? []) this.objects.delete(key);
+    if (this.mirrorRows) {
+      for (const row of writes?.puts ?? []) this.objects.set(row.key, { resource: row.resource, body: row.body });
+      for (const key of writes?.deletes ?? []) this.objects.delete(key);
+    }
     into.objects += (writes?.puts.length ?? 0) + (writes?.deletes.length ?? 0);
     for (const [k, v] of Object.entries(meta)) {
       if (this.meta.get(k) === v) continue;

@@ -1063,11 +1063,35 @@ const setOfEncoded = new WeakMap<object, FieldSet>();
 function encodeSet(set: FieldSet): Record<string, unknown> {
   let json = encodedOfSet.get(set);
   if (!json) {
-    json = set.toFieldsV1();
+    json = internFieldsV1(set.toFieldsV1());
     encodedOfSet.set(set, json);
-    setOfEncoded.set(json, set);
+    if (!setOfEncoded.has(json)) setOfEncoded.set(json, set);
   }
   return json;
+}
+
+/**
+ * One shared FieldsV1 value per distinct content. Objects of one shape at one stage (a
+ * Deployment's pods once Running) carry identical managedFields, a third of a pod's size; stored
+ * objects are never changed in place, so they can share them.
+ */
+const internedFieldsV1 = new Map<string, Record<string, unknown>>();
+const MAX_INTERNED_FIELDS_V1 = 10_000;
+
+export function internFieldsV1(json: Record<string, unknown>): Record<string, unknown> {
+  const key = JSON.stringify(json);
+  const canonical = internedFieldsV1.get(key);
+  if (canonical) return canonical;
+  if (internedFieldsV1.size >= MAX_INTERNED_FIELDS_V1) internedFieldsV1.clear();
+  internedFieldsV1.set(key, json);
+  return json;
+}
+
+/** Shares the FieldsV1 values of an object just loaded from storage (see internFieldsV1). */
+export function internManagedFields(obj: KubeObject): void {
+  for (const e of obj.metadata?.managedFields ?? []) {
+    if (isPlainObject(e.fieldsV1)) e.fieldsV1 = internFieldsV1(e.fieldsV1);
+  }
 }
 
 export function encodeManagedFields(managers: ManagedFieldSets): ManagedFieldsEntry[] {
@@ -1116,6 +1140,17 @@ export const STRIPPED_FIELDS = FieldSet.of(
  */
 export function resetFieldsFor(def: KindDef | undefined, subresource: string | undefined, type: TypeNode = typeOfKind(def)): FieldSet | undefined {
   if (!def) return undefined;
+  if (type !== typeOfKind(def)) return buildResetFields(def, subresource, type);
+  let byEndpoint = resetFields.get(def);
+  if (!byEndpoint) resetFields.set(def, (byEndpoint = new Map()));
+  const key = subresource ?? "";
+  if (!byEndpoint.has(key)) byEndpoint.set(key, buildResetFields(def, subresource, type));
+  return byEndpoint.get(key);
+}
+
+const resetFields = new WeakMap<KindDef, Map<string, FieldSet | undefined>>();
+
+function buildResetFields(def: KindDef, subresource: string | undefined, type: TypeNode): FieldSet | undefined {
   if (subresource === "status") {
     const names = type.kind === "map" ? type.fieldNames() : [];
     return FieldSet.of(...names.filter((n) => n !== "status" && n !== "apiVersion" && n !== "kind").map((n) => [fieldPE(n)]));
@@ -1137,6 +1172,24 @@ const VALUE_STRUCTS: Record<string, string[]> = {
  * (ObjectMeta.creationTimestamp, PodSpec.containers), so those are not "added" by a create.
  */
 export function emptyObjectOf(def: KindDef | undefined, type: TypeNode = typeOfKind(def)): KubeObject {
+  if (!def || type !== typeOfKind(def)) return buildEmptyObject(def, type);
+  // The same for every write of a kind: built once, frozen (callers only read it).
+  let empty = emptyObjects.get(def);
+  if (!empty) emptyObjects.set(def, (empty = deepFreeze(buildEmptyObject(def, type))));
+  return empty;
+}
+
+const emptyObjects = new WeakMap<KindDef, KubeObject>();
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object") {
+    for (const c of Object.values(v)) deepFreeze(c);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+function buildEmptyObject(def: KindDef | undefined, type: TypeNode): KubeObject {
   const out: KubeObject = { apiVersion: def ? apiVersionOf(def) : "", kind: def?.kind ?? "", metadata: { creationTimestamp: null as unknown as string } };
   if (!def || type.kind !== "map") return out;
   const zero = (node: MapNode, name: string): Record<string, unknown> => {
@@ -1262,6 +1315,18 @@ function withoutEqualSubtrees(a: KubeObject, b: KubeObject): [KubeObject, KubeOb
   return [outA as KubeObject, outB as KubeObject];
 }
 
+/**
+ * The object without the top-level fields this endpoint never owns (everything but status for a
+ * status write; status for a main-resource write of a kind with a status subresource): nothing under
+ * them can be owned, so they need not be compared.
+ */
+function withoutIgnored(obj: KubeObject, ignored: FieldSet | undefined): KubeObject {
+  if (!ignored || !ignored.members.size) return obj;
+  const out: Record<string, unknown> = {};
+  for (const k in obj) if (!ignored.members.has(fieldPE(k))) out[k] = (obj as Record<string, unknown>)[k];
+  return out as KubeObject;
+}
+
 function withoutManagedFields(obj: KubeObject): KubeObject {
   const { managedFields: _m, ...meta } = obj.metadata ?? {};
   return { ...obj, metadata: meta };
@@ -1385,8 +1450,8 @@ export function updateManagedFields(
     delete next.metadata.managedFields;
     return next;
   }
-  let live: KubeObject | undefined = old && !isCreate ? withoutManagedFields(old) : undefined;
-  let changed = withoutManagedFields(next);
+  let live: KubeObject | undefined = old && !isCreate ? withoutIgnored(withoutManagedFields(old), ignored) : undefined;
+  let changed = withoutIgnored(withoutManagedFields(next), ignored);
   // An Update owns only what it changed: subtrees equal on both sides add, change and remove
   // nothing, so they are left out of the (expensive) typed walk. A kubelet status write then
   // compares statuses, not whole pods. Apply needs the whole new object for its field set.

@@ -10,6 +10,7 @@ import { Rng } from "../machinery/rng";
 import { runControllers, type RunResult } from "../controllers";
 import { syncCustomResourceKinds } from "./custom-resources";
 import { LIMITS } from "../limits";
+import { internManagedFields } from "../apiserver/managed-fields";
 
 export interface ClusterPersistedState {
   resourceVersion: number;
@@ -35,6 +36,7 @@ export class Cluster implements ClusterState {
   constructor(persisted: ClusterPersistedState, rows: Iterable<{ resource: string; body: string }> = []) {
     this.store = new ObjectStore(persisted.resourceVersion);
     this.store.load(rows, persisted.resourceVersion);
+    for (const resource of this.store.resources()) for (const obj of this.store.list(resource)) internManagedFields(obj);
     this.kinds = new KindRegistry(BUILTIN_KINDS);
     this.seed = persisted.seed;
     this.rng = this.freshRng();
