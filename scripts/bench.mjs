@@ -8,6 +8,7 @@
 //
 // It runs test/bench/*.bench.ts with `vitest bench --run --config vitest.bench.config.ts` (the
 // engine is TypeScript; vitest runs it in plain Node, with --expose-gc for the heap figure).
+// `npm run -s bench` leaves npm's own header lines out of stdout (pure JSON).
 // engine.bench.ts performs each learner action on a fresh in-process sandbox the way the Durable
 // Object does (request, persist, alarm, persist) and reports the rows each phase writes and the CPU
 // time of the engine calls. simulation.bench.ts drives sandboxes until Deployments converge.
@@ -29,7 +30,9 @@ import { fileURLToPath } from "node:url";
  */
 const SIMULATION_BUDGETS = {
   "converge 3-replica Deployment (apply to all pods Running)": { meanMs: 50 },
-  "converge 3-replica Deployment beside 1,000 running pods": { rowsSameAs: "converge 3-replica Deployment (apply to all pods Running)" },
+  // At most as many rows as alone (fewer is fine: there the image is already on the nodes, so no
+  // Pulling events and no node image-list writes).
+  "converge 3-replica Deployment beside 1,000 running pods": { rowsAtMost: "converge 3-replica Deployment (apply to all pods Running)" },
   "converge 1,000-replica Deployment over 50 nodes": { meanMs: 1000 },
   "rolling update of the 1,000-replica Deployment": { meanMs: 3000 },
   "heap of a sandbox holding 5,000 pods": { heapMb: 64 },
@@ -129,9 +132,9 @@ for (const r of simulation) {
   }
   if (budget.meanMs !== undefined && figure.cpuMeanMs > budget.meanMs) failures.push(`${r.action}: CPU mean ${figure.cpuMeanMs} ms is over its budget of ${budget.meanMs} ms`);
   if (budget.heapMb !== undefined && figure.heapMb > budget.heapMb) failures.push(`${r.action}: heap ${figure.heapMb} MB is over its budget of ${budget.heapMb} MB`);
-  if (budget.rowsSameAs !== undefined) {
-    const other = simulation.find((o) => o.action === budget.rowsSameAs);
-    if (!other || other.rows !== r.rows) failures.push(`${r.action}: wrote ${r.rows} rows, ${other?.rows} alone: rows grew with objects that did not change`);
+  if (budget.rowsAtMost !== undefined) {
+    const other = simulation.find((o) => o.action === budget.rowsAtMost);
+    if (!other || r.rows > other.rows) failures.push(`${r.action}: wrote ${r.rows} rows, ${other?.rows} alone: rows grew with objects that did not change`);
   }
 }
 for (const action of Object.keys(SIMULATION_BUDGETS)) {

@@ -10,7 +10,7 @@ export const LIMITS = {
    * Events kept per sandbox. Past this a new Event replaces the oldest one, as if its one-hour TTL
    * had run out: a busy cluster's newest events are the ones a learner reads.
    */
-  maxEvents: 5_000,
+  maxEvents: 10_000,
   /** Changes kept in memory for watches from an older resourceVersion; older ones answer 410 Expired. */
   watchHistoryEvents: 2000,
   /** Concurrent watch streams per sandbox. */

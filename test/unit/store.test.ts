@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { ObjectStore } from "../../src/engine/store/store";
+import { EVENTS_RESOURCE, ObjectStore } from "../../src/engine/store/store";
+import { LIMITS } from "../../src/engine/limits";
 
 const cm = (name: string, ns = "default") => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: ns }, data: { a: "1" } });
 
@@ -54,5 +55,21 @@ describe("ObjectStore", () => {
     expect(s.get("configmaps", "default", "a")?.metadata.resourceVersion).toBe("7");
     expect(s.takePendingWrites()).toBeUndefined();
     expect(s.create("configmaps", cm("b")).metadata.resourceVersion).toBe("8");
+  });
+
+  test("at LIMITS.maxEvents a new Event replaces the oldest one (a delete the pending writes carry); other objects are not counted against it", () => {
+    const s = new ObjectStore();
+    const ev = (i: number) => ({ apiVersion: "v1", kind: "Event", metadata: { name: `e${i}`, namespace: "default" }, reason: "Test" });
+    s.create("configmaps", cm("keep"));
+    for (let i = 0; i < LIMITS.maxEvents; i++) s.create(EVENTS_RESOURCE, ev(i));
+    s.takePendingWrites();
+    s.create(EVENTS_RESOURCE, ev(LIMITS.maxEvents));
+    expect(s.get(EVENTS_RESOURCE, "default", "e0")).toBeUndefined();
+    expect(s.get(EVENTS_RESOURCE, "default", "e1")).toBeDefined();
+    expect(s.list(EVENTS_RESOURCE)).toHaveLength(LIMITS.maxEvents);
+    const writes = s.takePendingWrites()!;
+    expect(writes.deletes).toEqual([`${EVENTS_RESOURCE}/default/e0`]);
+    expect(writes.puts.map((p) => p.name)).toEqual([`e${LIMITS.maxEvents}`]);
+    expect(s.get("configmaps", "default", "keep")).toBeDefined();
   });
 });
