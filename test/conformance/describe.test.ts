@@ -6,7 +6,7 @@
 // and ages masked.
 import { beforeAll, expect, it } from "vitest";
 import { hasKubectl, PRIMARY } from "./sandbox";
-import { describe, lines, maskContainerIDs, maskDates, maskNames, maskPodIPs, primaryOnly, records, sandboxFor, splitEvents, type Env } from "./output";
+import { describe, eventually, lines, maskContainerIDs, maskDates, maskNames, maskPodIPs, primaryOnly, records, sandboxFor, splitEvents, type Env } from "./output";
 
 const RICH_POD = `apiVersion: v1
 kind: Pod
@@ -39,19 +39,6 @@ const mask = (s: string) =>
     .replace(/\b10\.(9[6-9]|10\d|11[01])\.\d+\.\d+\b/g, "<service-ip>")
     .replace(/\b(web)-[4-9bcdf]{6,10}\b/g, "$1-<hash>");
 const maskAll = (s: string) => mask(maskPodIPs(maskContainerIDs(s)));
-
-/** Retries `check` (which throws while the cluster has not converged) for up to `ms`. */
-async function eventually<T>(check: () => Promise<T>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
 
 const SERVICE_ACCOUNT_VOLUME = [
   "  kube-api-access-<rand>:",

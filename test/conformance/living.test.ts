@@ -9,22 +9,12 @@
 // with a bounded `eventually` instead of sleeping.
 import { beforeAll, expect, it } from "vitest";
 import { hasKubectl, origin, type Session } from "./sandbox";
-import { describe, lines, maskContainerIDs, maskDates, maskNames, maskPodIPs, parseTable, primaryOnly, records, sandboxFor, splitEvents, streamKubectl, type Env, type Streaming } from "./output";
+import { describe, eventually as retry, lines, maskContainerIDs, maskDates, maskNames, maskPodIPs, parseTable, primaryOnly, records, sandboxFor, splitEvents, streamKubectl, type Env, type Streaming } from "./output";
 import { httpsJson } from "../support/dev-server";
 import type { Kubectl, KubectlResult } from "../support/kubectl";
 
-/** Retries `check` (which throws until the cluster has converged) for up to `ms`. */
-async function eventually<T>(check: () => Promise<T>, ms = 60_000, everyMs = 500): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  }
-}
+/** Living-cluster states take longer to reach (pulls, backoffs): a minute by default. */
+const eventually = <T>(check: () => Promise<T>, ms = 60_000, everyMs = 500): Promise<T> => retry(check, ms, everyMs);
 
 /** The cells of a row kubectl printed (columns are at least three spaces apart; a cell never holds two spaces). */
 const cells = (line: string) => line.trim().split(/ {2,}/);

@@ -162,3 +162,19 @@ export function streamKubectl(k: Kubectl, args: string[]): Streaming {
     },
   };
 }
+
+/**
+ * Retries `check` until it stops throwing (controllers run on the sandbox's alarm, just after a
+ * write; real clusters take seconds too), failing with its last error after `ms`.
+ */
+export async function eventually<T>(check: () => Promise<T>, ms = 20_000, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  }
+}

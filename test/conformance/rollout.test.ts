@@ -3,20 +3,7 @@
 // and restart; `rollout status` and `wait --for=condition=Available` following a rollout to the end.
 import { beforeAll, expect, it } from "vitest";
 import { hasKubectl } from "./sandbox";
-import { describe, lines, maskNames, parseTable, primaryOnly, sandboxFor, type Env } from "./output";
-
-/** Polls until `check` stops throwing (controllers run on the sandbox's alarm, just after a write). */
-async function eventually<T>(check: () => Promise<T>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
+import { describe, eventually, lines, maskNames, parseTable, primaryOnly, sandboxFor, type Env } from "./output";
 
 describe.skipIf(!hasKubectl() || !primaryOnly().length)("rollouts with kubectl 1.32", () => {
   let env: Env;
