@@ -72,7 +72,8 @@ export class ControllerClient {
     }
   }
 
-  event(involved: KubeObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource = { component: this.manager }, fieldPath?: string): void {
-    recordEvent(this.ctx, involved, { type, reason, message, source, fieldPath });
+  /** Records an event; the Event written, or undefined when the correlator dropped it (spam filter) or the server refused it. */
+  event(involved: KubeObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource = { component: this.manager }, fieldPath?: string): KubeObject | undefined {
+    return recordEvent(this.ctx, involved, { type, reason, message, source, fieldPath });
   }
 }

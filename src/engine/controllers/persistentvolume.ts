@@ -58,12 +58,14 @@ function removeAnnotation(o: Obj, k: string) {
 /** Records an event unless the same one is already there: controllers re-run many times per alarm. */
 function eventOnce(client: ControllerClient, obj: Obj, type: "Normal" | "Warning", reason: string, message: string, source: EventSource): boolean {
   const ns = obj.metadata.namespace || "default";
+  // The correlator may have combined it with similar ones ("(combined from similar events): ...").
+  const combined = `(combined from similar events): ${message}`;
   const seen = client.ctx.state.store
     .list("events", ns)
-    .some((e) => e.involvedObject?.uid === obj.metadata.uid && e.reason === reason && e.message === message);
+    .some((e) => e.involvedObject?.uid === obj.metadata.uid && e.reason === reason && (e.message === message || e.message === combined));
   if (seen) return false;
-  client.event(obj, type, reason, message, source);
-  return true;
+  // A dropped event (spam filter) wrote nothing: claiming a change would only run another pass.
+  return client.event(obj, type, reason, message, source) !== undefined;
 }
 
 function findEvent(client: ControllerClient, obj: Obj, reason: string): Obj | undefined {
