@@ -27,6 +27,8 @@ export const LIMITS = {
   maxDocumentDepth: 100,
   /** Controller passes per alarm before the rest is deferred to the next alarm. */
   maxControllerPasses: 200,
+  /** After an alarm that ran out of passes, the rest runs this much later (never a hot loop). */
+  unsettledRetryMs: 1_000,
   /** After an alarm whose reconcile threw, the next attempt waits this long (never a hot retry loop). */
   alarmRetryAfterErrorMs: 5_000,
   /** Distinct due times one clock fast-forward runs through before finishing at its target. */

@@ -199,7 +199,7 @@ export class Sandbox extends DurableObject<Env> {
       const writes = this.cluster.takeWrites();
       this.persist(writes);
       if (result.passes >= LIMITS.maxControllerPasses) {
-        // Controllers that keep changing something every pass: a bug to find, never a hot loop to pay for.
+        // Controllers that keep changing something every pass: a bug to find (the rest runs a second later).
         console.warn(`sandbox ${this.metaCache.get("id")}: controllers did not settle in ${result.passes} passes (${writes?.puts.length ?? 0} objects written)`);
       }
       wakeWallMs = result.nextWakeMs === undefined ? undefined : result.nextWakeMs - this.metaNumber(META_KEYS.clockOffsetMs);

@@ -35,6 +35,7 @@ export function runControllers(ctx: ControllerContext, controllers: readonly Con
     }
     if (!changed) return { passes: passes + 1, nextWakeMs };
   }
-  // Out of passes: come back at once for the rest rather than loop forever in one alarm.
-  return { passes, nextWakeMs: ctx.nowMs };
+  // Out of passes: come back for the rest a moment later rather than loop forever in one alarm
+  // (or, for controllers that never settle, spin the alarm).
+  return { passes, nextWakeMs: ctx.nowMs + LIMITS.unsettledRetryMs };
 }
