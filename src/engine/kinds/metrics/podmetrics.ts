@@ -104,10 +104,9 @@ export function podUsage(pod: KubeObject, opts: { startedBy?: number } = {}): Co
     let cpu: number;
     if (cpuTotal !== undefined) cpu = cpuTotal / containers.length;
     else if (sim?.cpuNanos !== undefined) cpu = sim.cpuNanos;
-    else {
-      const req = requested(c, "cpu");
-      cpu = req !== undefined ? req * (0.2 + 0.4 * stableFraction(`cpu:${key}`)) : (1 + 3 * stableFraction(`cpu:${key}`)) * 1e6;
-    }
+    // An idle server (nginx waiting for requests) uses a millicore or a few, whatever it requested:
+    // a share of the request would let an HPA scale it up with no load at all.
+    else cpu = (1 + 3 * stableFraction(`cpu:${key}`)) * 1e6;
     let mem: number;
     if (memTotal !== undefined) mem = memTotal / containers.length;
     else if (sim?.memoryBytes !== undefined) mem = sim.memoryBytes;
