@@ -18,7 +18,7 @@ import { storageOf } from "../apiserver/context";
 import { ApiError } from "../machinery/status";
 import { clone, deepEqual, getPath } from "../machinery/json";
 import { parseRfc3339, rfc3339 } from "../machinery/time";
-import { LabelSelectorParseError, matches, selectorFromLabelSelector, type LabelSelectorRequirementSet } from "../machinery/labels";
+import { LabelSelectorParseError, labelSelectorGoString, matches, selectorFromLabelSelector, type LabelSelectorRequirementSet } from "../machinery/labels";
 
 const COMPONENT = "controllermanager";
 /** How long a pod evicted through the API may stay in disruptedPods before it counts again. */
@@ -72,7 +72,7 @@ function syncPdb(ctx: ControllerContext, client: ControllerClient, pdb: KubeObje
         pdb,
         "Warning",
         "UnmanagedPods",
-        `Pods selected by this PodDisruptionBudget (selector: ${goSelector(pdb.spec?.selector)}) were found to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.`,
+        `Pods selected by this PodDisruptionBudget (selector: ${labelSelectorGoString(pdb.spec?.selector)}) were found to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.`,
       ]);
     }
     // buildDisruptedPodMap: evictions not yet seen as deletions, for at most two minutes.
@@ -250,15 +250,3 @@ function setStatusCondition(conditions: J[] | undefined, c: { type: string; stat
   return list;
 }
 
-/** `%v` of a *metav1.LabelSelector, as the UnmanagedPods message prints it. */
-function goSelector(sel: J | undefined | null): string {
-  if (sel == null) return "nil";
-  const labels = Object.keys(sel.matchLabels ?? {})
-    .sort()
-    .map((k) => `${k}: ${sel.matchLabels[k]},`)
-    .join("");
-  const exprs = ((sel.matchExpressions ?? []) as J[])
-    .map((e) => `LabelSelectorRequirement{Key:${e.key ?? ""},Operator:${e.operator ?? ""},Values:[${(e.values ?? []).join(" ")}],},`)
-    .join("");
-  return `&LabelSelector{MatchLabels:map[string]string{${labels}},MatchExpressions:[]LabelSelectorRequirement{${exprs}},}`;
-}

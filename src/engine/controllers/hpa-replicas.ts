@@ -194,36 +194,14 @@ export function resourceReplicas(
   container: string,
   nowMs: number,
 ): UtilizationProposal {
-  const metrics = getResourceMetric(pods, resource, container, nowMs);
-  if (pods.length === 0) throw new MetricError("no pods returned by selector while calculating replica count");
-  const g = groupPods(pods, metrics, resource, nowMs);
-  for (const n of g.ignored) metrics.delete(n);
-  for (const n of g.unready) metrics.delete(n);
-  if (metrics.size === 0) throw new MetricError("did not receive metrics for targeted pods (pods might be unready)");
+  const { metrics, groups } = readyPodMetrics(pods, resource, container, nowMs);
   const requests = calculatePodRequests(pods, container, resource);
-  const first = utilizationRatio(metrics, requests, targetUtilization);
-  const result = (replicas: number): UtilizationProposal => ({ replicas, utilization: first.utilization, rawAverage: first.rawAverage });
-
-  const scaleUpWithUnready = g.unready.size > 0 && first.ratio > 1;
-  if (!scaleUpWithUnready && g.missing.size === 0) {
-    if (withinTolerance(first.ratio)) return result(currentReplicas);
-    return result(Math.ceil(first.ratio * g.readyPodCount));
-  }
-  if (g.missing.size > 0) {
-    if (first.ratio < 1) {
-      // On a scale-down, missing pods count as using their whole request (or the target when above 100%).
-      const fallback = Math.max(100, targetUtilization);
-      for (const n of g.missing) metrics.set(n, { value: Math.trunc(((requests.get(n) ?? 0) * fallback) / 100), timestampMs: 0, windowMs: 0 });
-    } else if (first.ratio > 1) {
-      for (const n of g.missing) metrics.set(n, { value: 0, timestampMs: 0, windowMs: 0 });
-    }
-  }
-  if (scaleUpWithUnready) for (const n of g.unready) metrics.set(n, { value: 0, timestampMs: 0, windowMs: 0 });
-  const next = utilizationRatio(metrics, requests, targetUtilization);
-  if (withinTolerance(next.ratio) || (first.ratio < 1 && next.ratio > 1) || (first.ratio > 1 && next.ratio < 1)) return result(currentReplicas);
-  const replicas = Math.ceil(next.ratio * metrics.size);
-  if ((next.ratio < 1 && replicas > currentReplicas) || (next.ratio > 1 && replicas < currentReplicas)) return result(currentReplicas);
-  return result(replicas);
+  const ratio = () => utilizationRatio(metrics, requests, targetUtilization);
+  const first = ratio();
+  // On a scale-down, missing pods count as using their whole request (or the target when above 100%).
+  const fallback = Math.max(100, targetUtilization);
+  const replicas = proposeReplicas(metrics, groups, currentReplicas, first.ratio, () => ratio().ratio, (n) => Math.trunc(((requests.get(n) ?? 0) * fallback) / 100));
+  return { replicas, utilization: first.utilization, rawAverage: first.rawAverage };
 }
 
 export interface ValueProposal {
@@ -241,28 +219,50 @@ export function rawResourceReplicas(
   container: string,
   nowMs: number,
 ): ValueProposal {
+  const { metrics, groups } = readyPodMetrics(pods, resource, container, nowMs);
+  const first = usageRatio(metrics, targetUsage);
+  const replicas = proposeReplicas(metrics, groups, currentReplicas, first.ratio, () => usageRatio(metrics, targetUsage).ratio, () => targetUsage);
+  return { replicas, usage: first.usage };
+}
+
+/** The pods' metrics without ignored and unready pods (the first steps of both calculations). */
+function readyPodMetrics(pods: readonly KubeObject[], resource: string, container: string, nowMs: number) {
   const metrics = getResourceMetric(pods, resource, container, nowMs);
   if (pods.length === 0) throw new MetricError("no pods returned by selector while calculating replica count");
-  const g = groupPods(pods, metrics, resource, nowMs);
-  for (const n of g.ignored) metrics.delete(n);
-  for (const n of g.unready) metrics.delete(n);
+  const groups = groupPods(pods, metrics, resource, nowMs);
+  for (const n of groups.ignored) metrics.delete(n);
+  for (const n of groups.unready) metrics.delete(n);
   if (metrics.size === 0) throw new MetricError("did not receive metrics for targeted pods (pods might be unready)");
-  const first = usageRatio(metrics, targetUsage);
-  const result = (replicas: number): ValueProposal => ({ replicas, usage: first.usage });
+  return { metrics, groups };
+}
 
-  const scaleUpWithUnready = g.unready.size > 0 && first.ratio > 1;
+/**
+ * The rest of GetResourceReplicas and calcPlainMetricReplicas, the same in both: within tolerance
+ * nothing changes; otherwise missing pods are assumed at `missingOnScaleDown` (scale-down) or 0
+ * (scale-up), unready pods at 0 on a scale-up, and the ratio is recomputed; a proposal that would
+ * reverse the direction or stays within tolerance keeps the current count.
+ */
+function proposeReplicas(
+  metrics: Map<string, { value: number; timestampMs: number; windowMs: number }>,
+  g: ReturnType<typeof groupPods>,
+  currentReplicas: number,
+  firstRatio: number,
+  recomputeRatio: () => number,
+  missingOnScaleDown: (pod: string) => number,
+): number {
+  const scaleUpWithUnready = g.unready.size > 0 && firstRatio > 1;
   if (!scaleUpWithUnready && g.missing.size === 0) {
-    if (withinTolerance(first.ratio)) return result(currentReplicas);
-    return result(Math.ceil(first.ratio * g.readyPodCount));
+    if (withinTolerance(firstRatio)) return currentReplicas;
+    return Math.ceil(firstRatio * g.readyPodCount);
   }
   if (g.missing.size > 0) {
-    if (first.ratio < 1) for (const n of g.missing) metrics.set(n, { value: targetUsage, timestampMs: 0, windowMs: 0 });
-    else if (first.ratio > 1) for (const n of g.missing) metrics.set(n, { value: 0, timestampMs: 0, windowMs: 0 });
+    if (firstRatio < 1) for (const n of g.missing) metrics.set(n, { value: missingOnScaleDown(n), timestampMs: 0, windowMs: 0 });
+    else if (firstRatio > 1) for (const n of g.missing) metrics.set(n, { value: 0, timestampMs: 0, windowMs: 0 });
   }
   if (scaleUpWithUnready) for (const n of g.unready) metrics.set(n, { value: 0, timestampMs: 0, windowMs: 0 });
-  const next = usageRatio(metrics, targetUsage);
-  if (withinTolerance(next.ratio) || (first.ratio < 1 && next.ratio > 1) || (first.ratio > 1 && next.ratio < 1)) return result(currentReplicas);
-  const replicas = Math.ceil(next.ratio * metrics.size);
-  if ((next.ratio < 1 && replicas > currentReplicas) || (next.ratio > 1 && replicas < currentReplicas)) return result(currentReplicas);
-  return result(replicas);
+  const next = recomputeRatio();
+  if (withinTolerance(next) || (firstRatio < 1 && next > 1) || (firstRatio > 1 && next < 1)) return currentReplicas;
+  const replicas = Math.ceil(next * metrics.size);
+  if ((next < 1 && replicas > currentReplicas) || (next > 1 && replicas < currentReplicas)) return currentReplicas;
+  return replicas;
 }

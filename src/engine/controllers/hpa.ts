@@ -27,6 +27,7 @@ import { parseRfc3339, rfc3339 } from "../machinery/time";
 import { newMilliQuantity, tryParseQuantity } from "../machinery/quantity";
 import {
   LabelSelectorParseError,
+  labelSelectorGoString,
   matches,
   parseLabelSelector,
   selectorFromLabelSelector,
@@ -427,7 +428,7 @@ function computeReplicasForMetric(s: Sync, spec: J, current: number, pods: KubeO
       const x = spec.external ?? {};
       const t = x.target ?? {};
       const name = String(x.metric?.name ?? "");
-      const err = `unable to get external metric ${ns}/${name}/${goLabelSelector(x.metric?.selector)}: unable to fetch metrics from external metrics API: the server could not find the requested resource (get ${name}.external.metrics.k8s.io)`;
+      const err = `unable to get external metric ${ns}/${name}/${labelSelectorGoString(x.metric?.selector)}: unable to fetch metrics from external metrics API: the server could not find the requested resource (get ${name}.external.metrics.k8s.io)`;
       const wrap = `failed to get ${name} external metric value`;
       if (t.averageValue != null) throw new MetricFailure("FailedGetExternalMetric", err, `${wrap}: failed to get ${name} external metric: ${err}`);
       if (t.value != null) throw new MetricFailure("FailedGetExternalMetric", err, `${wrap}: failed to get external metric ${name}: ${err}`);
@@ -444,18 +445,6 @@ function computeReplicasForMetric(s: Sync, spec: J, current: number, pods: KubeO
 /** A sandbox runs no custom metrics adapter (custom.metrics.k8s.io), like a cluster without one. */
 const NO_CUSTOM_METRICS = "unable to fetch metrics from custom metrics API: no custom metrics API (custom.metrics.k8s.io) registered";
 
-/** `%+v` of a *metav1.LabelSelector. */
-function goLabelSelector(sel: J | undefined | null): string {
-  if (sel == null) return "<nil>";
-  const labels = Object.keys(sel.matchLabels ?? {})
-    .sort()
-    .map((k) => `${k}: ${sel.matchLabels[k]},`)
-    .join("");
-  const exprs = ((sel.matchExpressions ?? []) as J[])
-    .map((e) => `LabelSelectorRequirement{Key:${e.key ?? ""},Operator:${e.operator ?? ""},Values:[${(e.values ?? []).join(" ")}],},`)
-    .join("");
-  return `&LabelSelector{MatchLabels:map[string]string{${labels}},MatchExpressions:[]LabelSelectorRequirement{${exprs}},}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation: stabilisation and limits

@@ -408,6 +408,21 @@ export function formatLabelSelector(ls: LabelSelectorSpec | undefined | null): s
   return s.length === 0 ? "<none>" : s;
 }
 
+/**
+ * (*metav1.LabelSelector).String() (generated.pb.go): what `%v` and `%+v` of a selector print in
+ * controller messages — `nil`, or `&LabelSelector{MatchLabels:map[string]string{k: v,},MatchExpressions:[]LabelSelectorRequirement{...},}`.
+ */
+export function labelSelectorGoString(ls: LabelSelectorSpec | undefined | null): string {
+  if (ls == null) return "nil";
+  const matchLabels = ls.matchLabels ?? {};
+  const labels = Object.keys(matchLabels)
+    .sort(compareGoStrings)
+    .map((k) => `${k}: ${matchLabels[k]},`)
+    .join("");
+  const exprs = (ls.matchExpressions ?? []).map((e) => `LabelSelectorRequirement{Key:${e.key ?? ""},Operator:${e.operator ?? ""},Values:[${(e.values ?? []).join(" ")}],},`).join("");
+  return `&LabelSelector{MatchLabels:map[string]string{${labels}},MatchExpressions:[]LabelSelectorRequirement{${exprs}},}`;
+}
+
 /** metav1.LabelSelectorAsMap: only matchLabels and single-value In; throws otherwise (Go's messages). */
 export function labelSelectorAsMap(ls: LabelSelectorSpec | undefined | null): Record<string, string> | undefined {
   if (ls == null) return undefined;

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   LabelSelectorParseError,
   addRequirements,
+  labelSelectorGoString,
   everythingSelector,
   formatLabelSelector,
   formatLabels,
@@ -301,5 +302,15 @@ describe("other helpers", () => {
     expect(goQuote(`a"b\\c`)).toBe(`"a\\"b\\\\c"`);
     expect(goQuote("tab\there\n")).toBe(`"tab\\there\\n"`);
     expect(goQuote("\u0001é")).toBe(`"\\x01é"`);
+  });
+});
+
+describe("labelSelectorGoString ((*metav1.LabelSelector).String(), as controller messages print it)", () => {
+  test("nil, and keys in Go's byte order with expressions as written", () => {
+    expect(labelSelectorGoString(undefined)).toBe("nil");
+    expect(labelSelectorGoString({ matchLabels: { b: "2", B: "1" }, matchExpressions: [{ key: "tier", operator: "In", values: ["web", "api"] }] })).toBe(
+      "&LabelSelector{MatchLabels:map[string]string{B: 1,b: 2,},MatchExpressions:[]LabelSelectorRequirement{LabelSelectorRequirement{Key:tier,Operator:In,Values:[web api],},},}",
+    );
+    expect(labelSelectorGoString({})).toBe("&LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{},}");
   });
 });
