@@ -46,10 +46,6 @@ const COMPONENT = "horizontal-pod-autoscaler";
 /** calculateScaleUpLimit without behaviour: max(2 × current, 4). */
 const SCALE_UP_LIMIT_FACTOR = 2;
 const SCALE_UP_LIMIT_MINIMUM = 4;
-/** client-go's EventSourceObjectSpamFilter: a burst of 25, then one token per 5 minutes. */
-const SPAM_BURST = 25;
-const SPAM_REFILL_MS = 5 * 60_000;
-
 type J = Record<string, any>;
 
 /**
@@ -623,19 +619,16 @@ function setCondition(s: Sync, type: string, status: string, reason: string, mes
   else s.conditions.push(c);
 }
 
-/** Records an event unless client-go's spam filter would drop it (derived from the aggregated event). */
+/**
+ * Records an event (the recorder's correlator counts repeats and applies client-go's spam filter),
+ * once per sync period: the same period run again by a fresh process (the sandbox was reloaded, or
+ * an alarm retried) must not count it twice.
+ */
 function hpaEvent(s: Sync, type: "Normal" | "Warning", reason: string, message: string): void {
   const hpa = s.hpa;
   const existing = s.client
     .list("v1", "Event", hpa.metadata.namespace)
     .find((e) => e.involvedObject?.uid === hpa.metadata.uid && e.reason === reason && e.message === message && e.source?.component === COMPONENT);
-  if (existing) {
-    // Already recorded by this sync: the same period's sync run again by a fresh process (the sandbox
-    // was reloaded, or an alarm retried) must not count the event twice.
-    if ((parseRfc3339(existing.lastTimestamp ?? "") ?? -Infinity) >= s.atMs) return;
-    const firstMs = parseRfc3339(existing.firstTimestamp ?? "") ?? s.ctx.nowMs;
-    const tokens = SPAM_BURST + Math.floor((s.ctx.nowMs - firstMs) / SPAM_REFILL_MS);
-    if ((existing.count ?? 1) >= tokens) return;
-  }
+  if (existing && (parseRfc3339(existing.lastTimestamp ?? "") ?? -Infinity) >= s.atMs) return;
   s.client.event(hpa, type, reason, message, { component: COMPONENT });
 }
