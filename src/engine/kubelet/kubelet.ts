@@ -232,16 +232,8 @@ export const kubelet: Controller = {
       const nodeName = pod.spec?.nodeName;
       if (!nodeName) continue;
       const node = nodes.get(nodeName);
-      if (!node) {
-        // No kubelet will ever report for a node that does not exist: a pod being deleted there goes when
-        // its grace period is over (what the pod garbage collector does for orphaned pods).
-        const deadline = pod.metadata.deletionTimestamp ? parseRfc3339(pod.metadata.deletionTimestamp) : undefined;
-        if (deadline !== undefined) {
-          if (nowMs >= deadline) changed = client.delete(pod, { gracePeriodSeconds: 0 }) || changed;
-          else wakeAtMs = earliest(wakeAtMs, deadline);
-        }
-        continue;
-      }
+      // No kubelet reports for a node that does not exist: its pods are the pod garbage collector's.
+      if (!node) continue;
       if (!nodeIsReady(node)) continue;
       const uid = String(pod.metadata.uid ?? "");
       seenUids.add(uid);
