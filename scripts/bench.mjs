@@ -39,6 +39,18 @@ const SIMULATION_BUDGETS = {
 };
 
 /**
+ * The command endpoint's budget (issue 4): `kubectl get pods` with 10 pods answers within twice the
+ * round trip of a no-op request to the same Durable Object, at p50 (wall clock, HTTPS, wrangler dev).
+ */
+const COMMAND_BASELINE = "no-op request to the sandbox (GET /api/sessions/:id)";
+const COMMAND_BUDGETS = {
+  [COMMAND_BASELINE]: {},
+  "kubectl get pods (10 pods)": { p50AtMostTimesBaseline: 2 },
+  "kubectl get pods (500 pods)": {},
+  "kubectl describe deployment (10 replicas)": {},
+};
+
+/**
  * The budgets, set generously (CPU on a slow or busy machine). rows: written by the request(s);
  * alarmRows: by the first reconcile they trigger (now that controllers run: the ReplicaSet, its
  * pods, their scheduling and events); meanMs / p95Ms: engine CPU time of the whole action.
@@ -57,20 +69,23 @@ const verbose = process.argv.includes("--verbose");
 const dir = mkdtempSync(join(tmpdir(), "kubeplay-bench-"));
 const out = join(dir, "results.json");
 const simulationOut = join(dir, "simulation.json");
+const commandsOut = join(dir, "commands.json");
 
 const run = spawnSync("npx", ["--no-install", "vitest", "bench", "--run", "--config", "vitest.bench.config.ts"], {
   cwd: root,
-  env: { ...process.env, KUBEPLAY_BENCH_OUT: out, KUBEPLAY_BENCH_SIMULATION_OUT: simulationOut, FORCE_COLOR: verbose ? process.env.FORCE_COLOR : "0" },
+  env: { ...process.env, KUBEPLAY_BENCH_OUT: out, KUBEPLAY_BENCH_SIMULATION_OUT: simulationOut, KUBEPLAY_BENCH_COMMANDS_OUT: commandsOut, FORCE_COLOR: verbose ? process.env.FORCE_COLOR : "0" },
   encoding: "utf8",
   stdio: ["ignore", verbose ? "inherit" : "pipe", verbose ? "inherit" : "pipe"],
 });
 let results;
 let simulation;
+let commands;
 try {
   // vitest bench exits 0 even when a benchmark throws; those arrive as results with an error.
   if (run.status !== 0) throw new Error(`vitest bench failed (exit ${run.status ?? run.signal})`);
   results = JSON.parse(readFileSync(out, "utf8"));
   simulation = JSON.parse(readFileSync(simulationOut, "utf8"));
+  commands = JSON.parse(readFileSync(commandsOut, "utf8"));
 } catch (e) {
   if (!verbose) process.stderr.write(`${run.stdout ?? ""}${run.stderr ?? ""}`);
   console.error(`bench: ${e.message}`);
@@ -141,6 +156,27 @@ for (const action of Object.keys(SIMULATION_BUDGETS)) {
   if (!simulation.some((r) => r.action === action)) failures.push(`${action}: has a budget but was not measured`);
 }
 
+const commandFigures = [];
+for (const r of commands) {
+  if (r.error) {
+    failures.push(`${r.action}: failed\n${r.error.replace(/^/gm, "      ")}`);
+    continue;
+  }
+  commandFigures.push({ action: r.action, p50Ms: Number(percentile(r.ms, 50).toFixed(2)), p99Ms: Number(percentile(r.ms, 99).toFixed(2)), runs: r.ms.length });
+}
+const baseline = commandFigures.find((f) => f.action === COMMAND_BASELINE);
+for (const [action, budget] of Object.entries(COMMAND_BUDGETS)) {
+  const f = commandFigures.find((c) => c.action === action);
+  if (!f) {
+    failures.push(`${action}: has a budget but was not measured`);
+    continue;
+  }
+  if (budget.p50AtMostTimesBaseline !== undefined && baseline) {
+    f.timesBaselineP50 = Number((f.p50Ms / baseline.p50Ms).toFixed(2));
+    if (f.timesBaselineP50 > budget.p50AtMostTimesBaseline) failures.push(`${action}: p50 ${f.p50Ms} ms is ${f.timesBaselineP50}x the no-op round trip (${baseline.p50Ms} ms); budget ${budget.p50AtMostTimesBaseline}x`);
+  }
+}
+
 const header = ["action", "rows", "request obj+meta+alarm", "alarm rows", "alarm obj+meta+alarm", "CPU mean ms", "CPU p95 ms", "runs"];
 const cells = rows.map((r) => [r.action, String(r.rows), r.request, String(r.alarmRows), r.alarm, r.meanMs.toFixed(2), r.p95Ms.toFixed(2), String(r.runs)]);
 const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
@@ -152,12 +188,17 @@ for (const f of simulationFigures) {
   console.error(`${f.action}: CPU mean ${f.cpuMeanMs} ms (max ${f.cpuMaxMs}, ${f.runs} runs), ${f.rows} rows${f.heapMb !== undefined ? `, heap ${f.heapMb} MB` : ""}`);
 }
 
+for (const f of commandFigures) {
+  console.error(`${f.action}: p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms (${f.runs} round trips)${f.timesBaselineP50 !== undefined ? `, ${f.timesBaselineP50}x the no-op p50` : ""}`);
+}
+
 console.log(
   JSON.stringify(
     {
+      commandEndpoint: commandFigures,
       actions: rows.map((r) => ({ ...r, meanMs: Number(r.meanMs.toFixed(2)), p95Ms: Number(r.p95Ms.toFixed(2)) })),
       livingCluster: simulationFigures,
-      budgets: { actions: BUDGETS, livingCluster: SIMULATION_BUDGETS },
+      budgets: { actions: BUDGETS, livingCluster: SIMULATION_BUDGETS, commandEndpoint: COMMAND_BUDGETS },
       overBudget: failures,
     },
     null,

@@ -38,6 +38,51 @@ export const LIMITS = {
   /** Nodes a sandbox may be created with. */
   minNodes: 1,
   maxNodes: 10,
+  /** Candidates one tab completion offers (and objects it lists to find them). */
+  maxCompletions: 200,
   /** Idle time after which a sandbox deletes itself. */
   sandboxIdleTtlMs: 4 * 60 * 60 * 1000,
+  /**
+   * The learner's shell (src/engine/shell): what one command line may cost, and the size of the
+   * per-sandbox virtual filesystem. Past a limit the command line stops with a message naming it;
+   * the shell state and the filesystem stay as they were before the failing step.
+   */
+  shell: {
+    /** Largest script (one command line or a pasted multi-line script). */
+    maxScriptBytes: 64 * 1024,
+    /** Commands in one pipeline (`a | b | c` is 3). */
+    maxPipelineStages: 64,
+    /** Bytes written to stdout and stderr together by one command line before it is stopped. */
+    maxOutputBytes: 4 * 1024 * 1024,
+    /** Simulated time one command line may run (sleep, watch, kubectl -w) before it is stopped. */
+    maxRunMs: 30 * 60 * 1000,
+    /** Simple commands one command line may run (bounds loops). */
+    maxCommandsPerRun: 10_000,
+    /** Pipeline stages running at once in one command line (bounds fork bombs). */
+    maxProcesses: 256,
+    /** Nesting of `$(...)`, subshells, aliases and function calls. */
+    maxNestingDepth: 32,
+    /** Largest here-document body (the script limit bounds it too; this guards other callers of the parser). */
+    maxHereDocBytes: 64 * 1024,
+    /** Largest value a command substitution or a variable may hold. */
+    maxVariableBytes: 1024 * 1024,
+    /** Words one expansion may produce (globs, $(...) splitting). */
+    maxWords: 100_000,
+    /** Command lines kept in the sandbox's command log (what lesson checks and instructors read). */
+    commandLogEntries: 1000,
+    /** Longest command text kept in the command log (a pasted script is cut there). */
+    commandLogTextBytes: 16 * 1024,
+    /** Wall-clock time a command line sent to POST /api/sessions/:id/commands may run (the terminal's WebSocket has only maxRunMs). */
+    commandEndpointMaxMs: 60_000,
+    /** Command lines kept in `history`. */
+    historyEntries: 500,
+    /** Largest file in the virtual filesystem. */
+    maxFileBytes: 1024 * 1024,
+    /** All files of the virtual filesystem together. */
+    maxTotalBytes: 8 * 1024 * 1024,
+    /** Files and directories in the virtual filesystem. */
+    maxFiles: 2000,
+    /** Longest path. */
+    maxPathBytes: 1024,
+  },
 } as const;

@@ -4,7 +4,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { drizzle, type DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
-import { eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray, lte } from "drizzle-orm";
 import migrations from "../../migrations/sandbox/migrations.js";
 import * as schema from "./db/schema";
 import { META_KEYS, type MetaKey } from "./db/schema";
@@ -13,6 +13,9 @@ import { bootstrapCluster } from "../engine/cluster/bootstrap/index";
 import { toResponse, statusResponse } from "./http";
 import { LIMITS } from "../engine/limits";
 import { KUBERNETES_ADMIN } from "../engine/cluster/users";
+import type { ApiRequest, ApiResponse } from "../engine/apiserver/request";
+import { Terminal, type CommandResult, type CommandOutput } from "../engine/terminal/terminal";
+import type { ShellState, VfsRow } from "../engine/shell/types";
 
 export interface Env {
   SANDBOX: DurableObjectNamespace<Sandbox>;
@@ -39,6 +42,8 @@ export class Sandbox extends DurableObject<Env> {
   private cluster: Cluster | undefined;
   private metaCache = new Map<string, string>();
   private alarmAtMs: number | null = null;
+  /** The learner's shell (filesystem and state), loaded on first use. */
+  private terminal: Terminal | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -52,6 +57,7 @@ export class Sandbox extends DurableObject<Env> {
 
   /** Rebuilds memory from SQLite: the only source of truth. */
   private loadFromStorage() {
+    this.terminal = undefined;
     this.metaCache = new Map(this.db.select().from(schema.meta).all().map((r) => [r.key, r.value]));
     const rv = this.metaCache.get(META_KEYS.resourceVersion);
     if (rv === undefined) {
@@ -80,13 +86,18 @@ export class Sandbox extends DurableObject<Env> {
     return this.metaNumber(META_KEYS.lastUsedMs) + this.idleTtlMs();
   }
 
-  /** Creates the cluster. Idempotent: a second call returns the existing sandbox's info. */
-  async init(opts: { id: string; nodes: number; idleTtlMs: number; seed: string }): Promise<SandboxInfo> {
+  /**
+   * Creates the cluster, and the learner's shell home with the session's kubeconfig in
+   * ~/.kube/config. Idempotent: a second call returns the existing sandbox's info.
+   */
+  async init(opts: { id: string; nodes: number; idleTtlMs: number; seed: string; kubeconfig: string }): Promise<SandboxInfo> {
     if (!this.cluster) {
       const wallMs = Date.now();
       const cluster = Cluster.empty(opts.seed);
       bootstrapCluster(cluster, { nowMs: wallMs, nodes: opts.nodes });
       this.cluster = cluster;
+      this.terminal = undefined;
+      this.persistFiles(Terminal.initialFiles(opts.kubeconfig, wallMs));
       this.persist(cluster.takeWrites(), {
         [META_KEYS.createdAtMs]: String(wallMs),
         [META_KEYS.lastUsedMs]: String(wallMs),
@@ -142,6 +153,7 @@ export class Sandbox extends DurableObject<Env> {
   async destroy(): Promise<boolean> {
     const existed = !!this.cluster;
     this.cluster = undefined;
+    this.terminal = undefined;
     this.metaCache.clear();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
@@ -154,6 +166,7 @@ export class Sandbox extends DurableObject<Env> {
     const cluster = this.cluster;
     if (!cluster) return statusResponse(404, "NotFound", "this sandbox does not exist or has expired; create a new session");
     const url = new URL(request.url);
+    if (/^\/api\/sessions\/[^/]+\/terminal$/.test(url.pathname)) return this.openTerminal();
     const apiPath = url.pathname.replace(/^\/clusters\/[^/]+/, "") || "/";
     const declared = Number(request.headers.get("content-length") ?? "0");
     if (declared > LIMITS.maxRequestBodyBytes) {
@@ -170,19 +183,203 @@ export class Sandbox extends DurableObject<Env> {
     request.headers.forEach((v, k) => (headers[k] = v));
     let response: Response;
     try {
-      const r = cluster.handle({ method: request.method, path: apiPath, query: url.searchParams, headers, body, user: KUBERNETES_ADMIN, nowMs: this.nowMs() });
-      const writes = cluster.takeWrites();
-      this.persist(writes);
-      if (writes?.puts.length || writes?.deletes.length) await this.scheduleAlarm(Date.now());
-      response = toResponse(r);
+      response = toResponse(await this.handleApi({ method: request.method, path: apiPath, query: url.searchParams, headers, body }));
     } catch (e) {
-      // A bug, not bad input: drop whatever the failed request changed in memory and report it.
-      console.error("sandbox request failed", e);
-      this.loadFromStorage();
       return statusResponse(500, "InternalError", `Internal error occurred: ${(e as Error).message}`);
     }
     this.markUsed();
     return response;
+  }
+
+  /**
+   * The one door into the cluster, for HTTP clients and for the in-sandbox kubectl alike: runs the
+   * request as the cluster admin at simulated time, persists what it changed in one transaction and
+   * wakes the controllers if anything changed.
+   */
+  private async handleApi(req: Omit<ApiRequest, "user" | "nowMs">): Promise<ApiResponse> {
+    const cluster = this.cluster;
+    if (!cluster) return { status: 404, body: { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: "this sandbox does not exist or has expired; create a new session", reason: "NotFound", code: 404 } };
+    try {
+      const r = cluster.handle({ ...req, user: KUBERNETES_ADMIN, nowMs: this.nowMs() });
+      const writes = cluster.takeWrites();
+      this.persist(writes);
+      if (writes?.puts.length || writes?.deletes.length) await this.scheduleAlarm(Date.now());
+      return r;
+    } catch (e) {
+      // A bug, not bad input: drop whatever the failed request changed in memory and report it.
+      console.error("sandbox request failed", e);
+      this.loadFromStorage();
+      throw e;
+    }
+  }
+
+  /** The learner's shell, loaded on first use (files and state from SQLite). */
+  private shell(): Terminal {
+    if (!this.terminal) {
+      const rows: VfsRow[] = this.db.select().from(schema.files).all().map((r) => ({ path: r.path, content: r.content, mtimeMs: r.mtimeMs }));
+      const stateJson = this.metaCache.get(META_KEYS.shell);
+      const state = stateJson ? (JSON.parse(stateJson) as ShellState) : undefined;
+      this.terminal = new Terminal({
+        rows,
+        state,
+        api: async (call) => this.handleApi({ method: call.method, path: call.path, query: call.query ?? new URLSearchParams(), headers: call.headers ?? {}, body: call.body }),
+      });
+    }
+    return this.terminal;
+  }
+
+  /**
+   * Runs a command line (or a multi-line script) in the learner's shell; output goes to `out` as it
+   * is produced. Persists the shell's files and state and logs the command. `signal` is Ctrl-C.
+   */
+  async runCommand(command: string, stdin: string | undefined, out: CommandOutput, interrupt: AbortSignal, maxWallMs: number): Promise<CommandResult> {
+    const terminal = this.shell();
+    const startedAtMs = this.nowMs();
+    // Ctrl-C, or the door's time limit: either stops the command line like SIGINT would.
+    const stop = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop.abort();
+    }, maxWallMs);
+    const onInterrupt = () => stop.abort();
+    interrupt.addEventListener("abort", onInterrupt, { once: true });
+    let result: CommandResult;
+    try {
+      result = await terminal.run(command, { stdin, out, signal: stop.signal, now: () => this.nowMs(), sleep: (ms, s) => this.sleepRunningDueWork(ms, s) });
+    } finally {
+      clearTimeout(timer);
+      interrupt.removeEventListener("abort", onInterrupt);
+    }
+    if (timedOut) {
+      out.stderr(`kubeplay: stopped after ${maxWallMs / 1000} seconds (commands sent this way may run at most that long; use the terminal for commands that keep running, such as -w, -f and watch)\n`);
+      result = { exitCode: 124 };
+    }
+    const changes = terminal.takeChanges();
+    this.persistFiles(changes.upserts, changes.deletes);
+    this.logCommand(command, startedAtMs, this.nowMs(), result.exitCode, JSON.stringify(terminal.state()));
+    this.markUsed();
+    return result;
+  }
+
+  /**
+   * The terminal's WebSocket. Client messages: `{"type":"run","command":"...","stdin"?:"..."}` and
+   * `{"type":"interrupt"}` (Ctrl-C). Server messages: `{"type":"stdout"|"stderr","data":"..."}` as
+   * output is produced, then `{"type":"exit","code":N}`; `{"type":"error","message":"..."}` for a
+   * message it cannot act on. One command line runs at a time per connection.
+   */
+  private openTerminal(): Response {
+    const [client, server] = Object.values(new WebSocketPair());
+    server.accept();
+    let running: AbortController | undefined;
+    const send = (m: unknown) => {
+      try {
+        server.send(JSON.stringify(m));
+      } catch {
+        running?.abort(); // the browser went away: stop what it started
+      }
+    };
+    server.addEventListener("message", (event) => {
+      let msg: { type?: unknown; command?: unknown; stdin?: unknown };
+      try {
+        msg = JSON.parse(typeof event.data === "string" ? event.data : new TextDecoder().decode(event.data as ArrayBuffer));
+      } catch {
+        send({ type: "error", message: 'messages are JSON: {"type":"run","command":"kubectl get pods"} or {"type":"interrupt"}' });
+        return;
+      }
+      if (msg.type === "interrupt") {
+        running?.abort();
+        return;
+      }
+      if (msg.type !== "run" || typeof msg.command !== "string" || (msg.stdin !== undefined && typeof msg.stdin !== "string")) {
+        send({ type: "error", message: 'expected {"type":"run","command":"<command line>"} or {"type":"interrupt"}' });
+        return;
+      }
+      if (running) {
+        send({ type: "error", message: "a command is still running: interrupt it first (Ctrl-C)" });
+        return;
+      }
+      if (!this.cluster) {
+        send({ type: "error", message: "this sandbox does not exist or has expired; create a new session" });
+        return;
+      }
+      const controller = new AbortController();
+      running = controller;
+      this.runCommand(msg.command, msg.stdin as string | undefined, { stdout: (data) => send({ type: "stdout", data }), stderr: (data) => send({ type: "stderr", data }) }, controller.signal, LIMITS.shell.maxRunMs)
+        .then((r) => send({ type: "exit", code: r.exitCode }))
+        .catch((e) => send({ type: "error", message: `the command failed: ${(e as Error).message}` }))
+        .finally(() => {
+          if (running === controller) running = undefined;
+        });
+    });
+    server.addEventListener("close", () => running?.abort());
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Runs a command line to completion (or the endpoint's time limit) and returns its output. */
+  async runCollected(command: string, stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number } | null> {
+    if (!this.cluster) return null;
+    let stdout = "";
+    let stderr = "";
+    const { exitCode } = await this.runCommand(command, stdin, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, new AbortController().signal, LIMITS.shell.commandEndpointMaxMs);
+    return { stdout, stderr, exitCode };
+  }
+
+  /** Tab completion for the terminal. */
+  async completions(line: string, cursor: number): Promise<{ start: number; candidates: string[] } | null> {
+    if (!this.cluster) return null;
+    return this.shell().complete(line, cursor);
+  }
+
+  /** The command log, oldest first. */
+  commandLog(): { seq: number; command: string; startedAt: string; finishedAt: string; exitCode: number }[] | null {
+    if (!this.cluster) return null;
+    return this.db
+      .select()
+      .from(schema.commands)
+      .orderBy(schema.commands.seq)
+      .all()
+      .map((r) => ({ seq: r.seq, command: r.command, startedAt: new Date(r.startedAtMs).toISOString(), finishedAt: new Date(r.finishedAtMs).toISOString(), exitCode: r.exitCode }));
+  }
+
+  /** Waits in real time, then runs controller work that fell due meanwhile (a command waiting on the cluster sees it move). */
+  private async sleepRunningDueWork(ms: number, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        signal.removeEventListener("abort", done);
+        resolve();
+      }
+      signal.addEventListener("abort", done, { once: true });
+    });
+    if (this.cluster && this.alarmAtMs !== null && this.alarmAtMs <= Date.now()) await this.alarm();
+  }
+
+  private persistFiles(upserts: VfsRow[], deletes: string[] = []) {
+    if (!upserts.length && !deletes.length) return;
+    this.ctx.storage.transactionSync(() => {
+      for (const row of upserts) {
+        const values = { path: row.path, content: row.content, mtimeMs: row.mtimeMs ?? 0 };
+        this.db.insert(schema.files).values(values).onConflictDoUpdate({ target: schema.files.path, set: { content: values.content, mtimeMs: values.mtimeMs } }).run();
+      }
+      for (let i = 0; i < deletes.length; i += 90) this.db.delete(schema.files).where(inArray(schema.files.path, deletes.slice(i, i + 90))).run();
+    });
+  }
+
+  /** Appends to the command log (dropping the oldest past the limit) and stores the shell state, in one transaction. */
+  private logCommand(command: string, startedAtMs: number, finishedAtMs: number, exitCode: number, shellState: string) {
+    const text = command.length > LIMITS.shell.commandLogTextBytes ? command.slice(0, LIMITS.shell.commandLogTextBytes) : command;
+    this.ctx.storage.transactionSync(() => {
+      const last = this.db.select({ seq: schema.commands.seq }).from(schema.commands).orderBy(desc(schema.commands.seq)).limit(1).all()[0]?.seq ?? 0;
+      this.db.insert(schema.commands).values({ seq: last + 1, command: text, startedAtMs, finishedAtMs, exitCode }).run();
+      if (last + 1 > LIMITS.shell.commandLogEntries) this.db.delete(schema.commands).where(lte(schema.commands.seq, last + 1 - LIMITS.shell.commandLogEntries)).run();
+      if (this.metaCache.get(META_KEYS.shell) !== shellState) {
+        this.db.insert(schema.meta).values({ key: META_KEYS.shell, value: shellState }).onConflictDoUpdate({ target: schema.meta.key, set: { value: shellState } }).run();
+      }
+    });
+    this.metaCache.set(META_KEYS.shell, shellState);
   }
 
   /** Runs due controller work, then re-arms for the next timed event or the expiry. */

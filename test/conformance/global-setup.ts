@@ -21,9 +21,11 @@ export default async function setup(project: TestProject) {
     if (process.env.REQUIRE_KUBECTL === "1") throw new Error(`${msg.replace("is SKIPPED", "cannot run")} and REQUIRE_KUBECTL=1`);
     console.warn(`\n*** ${msg} ***\n`);
   }
-  server = await startDevServer();
-  project.provide("origin", server.origin);
-  project.provide("devLog", `${server.stateDir}/dev.log`);
+  // KUBEPLAY_DEV_ORIGIN reuses a dev server that is already running (while iterating on one file).
+  const reuse = process.env.KUBEPLAY_DEV_ORIGIN;
+  if (!reuse) server = await startDevServer();
+  project.provide("origin", reuse ?? server!.origin);
+  project.provide("devLog", server ? `${server.stateDir}/dev.log` : "(the reused dev server's own log)");
   project.provide("kubectls", kubectls);
   return async () => {
     await server?.stop();

@@ -16,9 +16,15 @@ import { parseRfc3339, rfc3339 } from "../machinery/time";
 // A path element is kept in its serialized FieldsV1 form, which is canonical (key fields sorted by
 // name, values as Go's JSON encoder writes them): "f:name", `k:{"name":"nginx"}`, `v:"x"`, "i:0".
 
+/** Characters encoding/json escapes that JSON.stringify leaves as they are. */
+const GO_ESCAPED = /[<>&\u2028\u2029]/;
+
 /** Go's JSON encoding of a scalar/value (encoding/json escapes <, >, & and U+2028/2029). */
 export function goJson(v: unknown): string {
-  return JSON.stringify(v ?? null)
+  const json = JSON.stringify(v ?? null);
+  // Most values (names, keys, numbers) have none of them: skip the five replacements.
+  if (!GO_ESCAPED.test(json)) return json;
+  return json
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026")
@@ -30,7 +36,10 @@ export const fieldPE = (name: string) => `f:${name}`;
 export const indexPE = (i: number) => `i:${i}`;
 export const valuePE = (v: unknown) => `v:${goJson(v)}`;
 export function keyPE(fields: Record<string, unknown>): string {
-  const names = Object.keys(fields).sort(byteCompare);
+  const names = Object.keys(fields);
+  // A single key field (name, type, containerPort…) is the common case: nothing to sort.
+  if (names.length === 1) return `k:{${goJson(names[0])}:${goJson(fields[names[0]])}}`;
+  names.sort(byteCompare);
   return `k:{${names.map((n) => `${goJson(n)}:${goJson(fields[n])}`).join(",")}}`;
 }
 
@@ -289,24 +298,35 @@ export class FieldSet {
 
   private minus(o: FieldSet, recursive: boolean): FieldSet {
     if (o.members.size === 0 && o.children.size === 0) return this;
-    const out = new FieldSet();
+    // First find out whether anything goes (most managers lose nothing to a write): only then is
+    // a new set built. A child's result differs from the child exactly when it lost something.
     let same = true;
     for (const m of this.members) {
-      if (o.members.has(m)) same = false;
-      else out.members.add(m);
+      if (o.members.has(m)) {
+        same = false;
+        break;
+      }
     }
+    let lessened: Map<string, FieldSet> | undefined;
     for (const [pe, c] of this.children) {
       if (recursive && o.members.has(pe)) {
         same = false;
         continue;
       }
       const oc = o.children.get(pe);
-      const r = oc ? c.minus(oc, recursive) : c;
-      if (r !== c) same = false;
-      if (!r.isEmpty()) out.children.set(pe, r);
-      else if (!c.isEmpty()) same = false;
+      if (!oc) continue;
+      const r = c.minus(oc, recursive);
+      if (r !== c) (lessened ??= new Map()).set(pe, r);
     }
-    return same ? this : out;
+    if (same && !lessened) return this;
+    const out = new FieldSet();
+    for (const m of this.members) if (!o.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      if (recursive && o.members.has(pe)) continue;
+      const r = lessened?.get(pe) ?? c;
+      if (!r.isEmpty()) out.children.set(pe, r);
+    }
+    return out;
   }
 
   equals(o: FieldSet): boolean {
@@ -507,9 +527,11 @@ class StructNode implements MapNode {
     return !!this.js.properties && Object.prototype.hasOwnProperty.call(this.js.properties, name);
   }
   field(name: string): TypeNode | undefined {
-    if (!this.hasField(name)) return undefined;
+    // Only struct fields are ever cached: a cached name is a field.
     let n = this.fields.get(name);
-    if (!n) this.fields.set(name, (n = this.conv.node(this.js.properties![name])));
+    if (n) return n;
+    if (!this.hasField(name)) return undefined;
+    this.fields.set(name, (n = this.conv.node(this.js.properties![name])));
     return n;
   }
   fieldNames(): string[] {
@@ -538,7 +560,12 @@ class ListTypeNode implements ListNode {
   get elem(): TypeNode {
     return (this.elemNode ??= this.conv.node(this.items));
   }
+  private keyDefaultsOf?: Record<string, unknown>;
+  /** Built once per list type (every list item's path element reads it); callers only read it. */
   get keyDefaults(): Record<string, unknown> {
+    return (this.keyDefaultsOf ??= this.buildKeyDefaults());
+  }
+  private buildKeyDefaults(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const item = resolveJs(this.items, this.conv.ks).s;
     for (const k of this.keys) {
@@ -853,7 +880,7 @@ function compareWalk(lhs: unknown, rhs: unknown, type: TypeNode, path: string[],
           const rv = r?.[k];
           if (lv === undefined && rv === undefined) continue;
           path.push(fieldPE(k));
-          compareWalk(lv, rv, t.hasField(k) ? t.field(k)! : t.elem ?? DEDUCED, path, c);
+          compareWalk(lv, rv, t.field(k) ?? t.elem ?? DEDUCED, path, c);
           path.pop();
         }
       }
@@ -863,7 +890,7 @@ function compareWalk(lhs: unknown, rhs: unknown, type: TypeNode, path: string[],
           const rv = r[k];
           if (rv === undefined) continue;
           path.push(fieldPE(k));
-          compareWalk(undefined, rv, t.hasField(k) ? t.field(k)! : t.elem ?? DEDUCED, path, c);
+          compareWalk(undefined, rv, t.field(k) ?? t.elem ?? DEDUCED, path, c);
           path.pop();
         }
       }
@@ -996,8 +1023,30 @@ export interface ManagerRecord {
 /** Managers by identifier (BuildManagerIdentifier). */
 export type ManagedFieldSets = Map<string, ManagerRecord>;
 
+/** Identifiers by manager, operation, apiVersion and subresource: every write builds several. */
+const identifiers = new Map<string, Map<string, string>>();
+
 /** BuildManagerIdentifier: the entry without time and fields; appliers also without apiVersion. */
 export function managerIdentifier(manager: string, operation: "Apply" | "Update", apiVersion: string, subresource?: string): string {
+  // Looked up by the rest joined with NULs: a client's entry whose apiVersion or subresource holds
+  // one (nothing real does) is built every time, so no two entries can share a lookup key.
+  if (apiVersion.includes("\u0000") || subresource?.includes("\u0000")) return buildManagerIdentifier(manager, operation, apiVersion, subresource);
+  let byManager = identifiers.get(manager);
+  if (!byManager) {
+    if (identifiers.size >= 1000) identifiers.clear();
+    identifiers.set(manager, (byManager = new Map()));
+  }
+  const rest = `${operation}\u0000${apiVersion}\u0000${subresource ?? ""}`;
+  let id = byManager.get(rest);
+  if (id === undefined) {
+    id = buildManagerIdentifier(manager, operation, apiVersion, subresource);
+    if (byManager.size >= 100) byManager.clear();
+    byManager.set(rest, id);
+  }
+  return id;
+}
+
+function buildManagerIdentifier(manager: string, operation: "Apply" | "Update", apiVersion: string, subresource?: string): string {
   const id: Record<string, string> = {};
   if (manager) id.manager = manager;
   id.operation = operation;
@@ -1018,6 +1067,10 @@ export class ManagedFieldsDecodeError extends Error {}
 
 /** DecodeManagedFields: the wire entries as field sets; throws ManagedFieldsDecodeError when invalid. */
 export function decodeManagedFields(entries: unknown): ManagedFieldSets {
+  if (Array.isArray(entries)) {
+    const known = recordsOfEntries.get(entries);
+    if (known) return decodedRecords(known);
+  }
   const out: ManagedFieldSets = new Map();
   if (entries === undefined || entries === null) return out;
   if (!Array.isArray(entries)) throw new ManagedFieldsDecodeError("managedFields must be a list");
@@ -1063,11 +1116,58 @@ const setOfEncoded = new WeakMap<object, FieldSet>();
 function encodeSet(set: FieldSet): Record<string, unknown> {
   let json = encodedOfSet.get(set);
   if (!json) {
-    json = internFieldsV1(set.toFieldsV1());
+    // The text JSON.stringify(set.toFieldsV1()) would give, built without the object: it is the
+    // interning key, and an already interned value needs no object at all.
+    const text = fieldsV1Text(set, false) ?? "{}";
+    json = internedFieldsV1.get(text);
+    if (!json) {
+      json = JSON.parse(text) as Record<string, unknown>;
+      if (internedFieldsV1.size >= MAX_INTERNED_FIELDS_V1) internedFieldsV1.clear();
+      internedFieldsV1.set(text, json);
+    }
     encodedOfSet.set(set, json);
     if (!setOfEncoded.has(json)) setOfEncoded.set(json, set);
   }
   return json;
+}
+
+/**
+ * The members of one level as FieldSet.toFieldsV1 writes them, as JSON text without the braces
+ * ("" when the level has nothing to write).
+ */
+/** JSON.stringify of a path element (they repeat across every object of a kind). */
+const quotedPEs = new Map<string, string>();
+
+function levelText(s: FieldSet): string {
+  // toFieldsV1 writes each member ({} or, with children, "." and theirs) and each other child
+  // that has something to write, in path element order.
+  let sub: Map<string, string> | undefined;
+  for (const [k, c] of s.children) {
+    const j = fieldsV1Text(c, s.members.has(k));
+    if (j !== undefined) (sub ??= new Map()).set(k, j);
+  }
+  const keys = [...s.members];
+  if (sub) for (const k of sub.keys()) if (!s.members.has(k)) keys.push(k);
+  keys.sort(comparePE);
+  let text = "";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    let q = quotedPEs.get(k);
+    if (q === undefined) {
+      q = JSON.stringify(k);
+      if (quotedPEs.size >= MAX_INTERNED_FIELDS_V1) quotedPEs.clear();
+      quotedPEs.set(k, q);
+    }
+    text += `${i ? "," : ""}${q}:${sub?.get(k) ?? "{}"}`;
+  }
+  return text;
+}
+
+/** JSON.stringify of toFieldsV1's emit(s, self): undefined where emit gives undefined. */
+function fieldsV1Text(s: FieldSet, self: boolean): string | undefined {
+  const text = levelText(s);
+  if (!text) return self ? "{}" : undefined;
+  return self ? `{".":{},${text}}` : `{${text}}`;
 }
 
 /**
@@ -1094,6 +1194,26 @@ export function internManagedFields(obj: KubeObject): void {
   }
 }
 
+/**
+ * The records an entries array was encoded from (stored objects' managedFields are never changed in
+ * place): the next write of the object reads them back instead of decoding the entries. Records
+ * are replaced, never changed, by the code that updates managers.
+ */
+const recordsOfEntries = new WeakMap<object, readonly ManagerRecord[]>();
+
+/** What decodeManagedFields gives for the entries encodeManagedFields wrote from `recs`. */
+function decodedRecords(recs: readonly ManagerRecord[]): ManagedFieldSets {
+  const out: ManagedFieldSets = new Map();
+  for (const r of recs) {
+    const manager = r.manager || "";
+    const rec: ManagerRecord = { manager, operation: r.operation, apiVersion: r.apiVersion, set: r.set };
+    if (r.subresource) rec.subresource = r.subresource;
+    if (r.time) rec.time = r.time;
+    out.set(managerIdentifier(manager, r.operation, r.apiVersion, r.subresource || undefined), rec);
+  }
+  return out;
+}
+
 export function encodeManagedFields(managers: ManagedFieldSets): ManagedFieldsEntry[] {
   const recs = [...managers.values()].filter((r) => !r.set.isEmpty());
   recs.sort(
@@ -1104,7 +1224,7 @@ export function encodeManagedFields(managers: ManagedFieldSets): ManagedFieldsEn
       byteCompare(p.apiVersion, q.apiVersion) ||
       byteCompare(p.subresource ?? "", q.subresource ?? ""),
   );
-  return recs.map((r) => {
+  const entries = recs.map((r) => {
     const e: ManagedFieldsEntry = { manager: r.manager, operation: r.operation, apiVersion: r.apiVersion };
     if (!r.manager) delete e.manager;
     if (r.time) e.time = r.time;
@@ -1113,6 +1233,9 @@ export function encodeManagedFields(managers: ManagedFieldSets): ManagedFieldsEn
     if (r.subresource) e.subresource = r.subresource;
     return e;
   });
+  // (Entries the decoder would refuse, without apiVersion, are left to it.)
+  if (recs.every((r) => r.apiVersion && (r.operation === "Apply" || r.operation === "Update"))) recordsOfEntries.set(entries, recs);
+  return entries;
 }
 
 /** Sets (or removes, when there are none) metadata.managedFields. */
@@ -1276,7 +1399,7 @@ function shapeKey(value: unknown, zero: unknown, type: TypeNode): string {
     let out = "{";
     for (const k in value) {
       if (value[k] === undefined && z?.[k] === undefined) continue;
-      out += `${k}:${shapeKey(value[k], z?.[k], t.hasField(k) ? t.field(k)! : t.elem ?? DEDUCED)},`;
+      out += `${k}:${shapeKey(value[k], z?.[k], t.field(k) ?? t.elem ?? DEDUCED)},`;
     }
     if (z) for (const k in z) if (!(k in value) && z[k] !== undefined) out += `${k}:-,`;
     return `${out}}${zero === undefined ? "" : "z"}`;
@@ -1328,7 +1451,9 @@ function withoutIgnored(obj: KubeObject, ignored: FieldSet | undefined): KubeObj
 }
 
 function withoutManagedFields(obj: KubeObject): KubeObject {
-  const { managedFields: _m, ...meta } = obj.metadata ?? {};
+  const metadata = obj.metadata ?? {};
+  const meta: Record<string, unknown> = {};
+  for (const k in metadata) if (k !== "managedFields" && Object.prototype.hasOwnProperty.call(metadata, k)) meta[k] = (metadata as Record<string, unknown>)[k];
   return { ...obj, metadata: meta };
 }
 
@@ -1351,6 +1476,9 @@ const MAX_UPDATE_MANAGERS = 10;
 
 /** capManagersManager: the oldest update entries beyond ten merge into "ancient-changes" per apiVersion. */
 export function capUpdateManagers(managers: ManagedFieldSets, max = MAX_UPDATE_MANAGERS): void {
+  let count = 0;
+  for (const r of managers.values()) if (r.operation === "Update") count++;
+  if (count <= max) return;
   const updaters = [...managers].filter(([, r]) => r.operation === "Update").map(([id]) => id);
   if (updaters.length <= max) return;
   updaters.sort((a, b) => timeSeconds(managers.get(a)!.time) - timeSeconds(managers.get(b)!.time) || byteCompare(a, b));
@@ -1390,25 +1518,241 @@ export function recordUpdate(
   who: { manager: string; apiVersion: string; subresource?: string },
   time: string,
 ): void {
-  const c = excludeFields(compareObjects(live, next, type), ignored);
-  const changed = c.modified.union(c.added);
+  const change = comparedChange(live, next, type, ignored);
   for (const [id, rec] of managers) {
-    const set = rec.set.difference(changed).difference(c.removed);
+    const set = withoutChange(rec.set, change);
     if (set.isEmpty()) managers.delete(id);
     else if (!set.equals(rec.set)) managers.set(id, { ...rec, set });
   }
-  let own = changed;
-  if (ignored) own = own.recursiveDifference(ignored);
-  own = own.difference(STRIPPED_FIELDS);
+  const own = ownedBy(change, ignored);
   if (own.isEmpty()) return;
   const manager = who.manager || "unknown";
   const id = managerIdentifier(manager, "Update", who.apiVersion, who.subresource);
   const prev = managers.get(id);
   // A manager changing only fields it already owns keeps its set (the same instance: see encodeSet).
-  const set = !prev ? own : own.difference(prev.set).isEmpty() ? prev.set : own.union(prev.set);
+  const set = !prev ? own : own.difference(prev.set).isEmpty() ? prev.set : grown(prev.set, own);
   const rec: ManagerRecord = { manager, operation: "Update", apiVersion: who.apiVersion, set, time };
   if (who.subresource) rec.subresource = who.subresource;
   managers.set(id, rec);
+}
+
+/**
+ * What one write changed (modified or added) and removed, for one type and one set of ignored
+ * fields; `own` is the part the writer may own (see ownedBy). The same change comes back as the
+ * same instance (comparedChange) while it is remembered, so what is computed from it is kept by
+ * identity: other managers' sets after it (withoutChange) and the writer's grown set (grown).
+ */
+export interface Change {
+  changed: FieldSet;
+  removed: FieldSet;
+  own?: FieldSet;
+}
+
+/**
+ * Remembered changes per type and ignored set (NO_IGNORED for none), by their comparison key.
+ * Where comparisons rarely repeat (a kubelet's status writes name each pod's IP in their keys) the
+ * keys cost more than they save: after a stretch of mostly misses, keys are not computed for a
+ * while (the change is computed as without the memory; the result is the same either way).
+ */
+interface ChangeMemo {
+  byKey: Map<string, Change>;
+  lookups: number;
+  hits: number;
+  /** Comparisons left to make without keys. */
+  resting: number;
+}
+const changes = new WeakMap<TypeNode, WeakMap<object, ChangeMemo>>();
+const MEMO_TRIAL = 64;
+const MEMO_REST = 256;
+const NO_IGNORED = {};
+const MAX_CHANGES_PER_TYPE = 256;
+/** Keys of big comparisons (an object with thousands of fields) are not kept: memory stays small. */
+const MAX_CHANGE_KEY_LENGTH = 8192;
+
+/**
+ * excludeFields(compareObjects(live, next, type), ignored) as a Change. Objects of one shape going
+ * through the same transition (a Deployment's pods at each status write of their kubelet) compare
+ * the same way: the comparison is keyed by a walk that records exactly what compareObjects would
+ * visit and decide (comparisonKey), and a known key gives back the change already built.
+ */
+export function comparedChange(live: unknown, next: unknown, type: TypeNode, ignored: FieldSet | undefined): Change {
+  let byIgnored = changes.get(type);
+  if (!byIgnored) changes.set(type, (byIgnored = new WeakMap()));
+  let memo = byIgnored.get(ignored ?? NO_IGNORED);
+  if (!memo) byIgnored.set(ignored ?? NO_IGNORED, (memo = { byKey: new Map(), lookups: 0, hits: 0, resting: 0 }));
+  if (memo.resting > 0) {
+    memo.resting--;
+    return computedChange(live, next, type, ignored);
+  }
+  const key = comparisonKey(live, next, type);
+  let change = memo.byKey.get(key);
+  memo.lookups++;
+  if (change) memo.hits++;
+  else {
+    change = computedChange(live, next, type, ignored);
+    if (key.length <= MAX_CHANGE_KEY_LENGTH) {
+      if (memo.byKey.size >= MAX_CHANGES_PER_TYPE) memo.byKey.clear();
+      memo.byKey.set(key, change);
+    }
+  }
+  if (memo.lookups >= MEMO_TRIAL) {
+    if (memo.hits * 4 < memo.lookups) memo.resting = MEMO_REST;
+    memo.lookups = 0;
+    memo.hits = 0;
+  }
+  return change;
+}
+
+function computedChange(live: unknown, next: unknown, type: TypeNode, ignored: FieldSet | undefined): Change {
+  const c = excludeFields(compareObjects(live, next, type), ignored);
+  return { changed: c.modified.union(c.added), removed: c.removed };
+}
+
+/** The fields of a change its writer owns: what changed, less the ignored and stripped fields. */
+function ownedBy(change: Change, ignored: FieldSet | undefined): FieldSet {
+  if (!change.own) {
+    let own = change.changed;
+    if (ignored) own = own.recursiveDifference(ignored);
+    change.own = own.difference(STRIPPED_FIELDS);
+  }
+  return change.own;
+}
+
+/**
+ * A string that determines compareObjects(lhs, rhs, type): the same walk (compareWalk and
+ * compareListItems: the same children visited in the same order, with the same types), writing
+ * each node visited as its path element (length-prefixed, so any characters are safe) and what
+ * compareObjects records there: a leaf as "+" added, "-" removed, "~" modified, "=" equal; a map or
+ * list as "M" or "L", its children, then "+", "-" or "." (recorded as a whole or not), then ")".
+ * Two comparisons with the same key insert the same paths into the same sets.
+ */
+export function comparisonKey(lhs: unknown, rhs: unknown, type: TypeNode): string {
+  const k = { s: "" };
+  keyWalk(lhs, rhs, type, k);
+  return k.s;
+}
+
+function keyWalk(lhs: unknown, rhs: unknown, type: TypeNode, k: { s: string }): void {
+  const t = effectiveType(type, rhs !== undefined ? rhs : lhs);
+  if (t.kind === "list") {
+    const l = Array.isArray(lhs) ? lhs : undefined;
+    const r = Array.isArray(rhs) ? rhs : undefined;
+    if (t.relationship !== "atomic" && ((l && l.length) || (r && r.length))) {
+      k.s += "L";
+      keyListItems(l, r, t, k);
+      k.s += lhs === undefined ? "+)" : rhs === undefined ? "-)" : ".)";
+      return;
+    }
+  } else if (t.kind === "map") {
+    const l = isPlainObject(lhs) ? lhs : undefined;
+    const r = isPlainObject(rhs) ? rhs : undefined;
+    if (!t.atomic && ((l && hasKeys(l)) || (r && hasKeys(r)))) {
+      k.s += "M";
+      if (l) {
+        for (const key in l) {
+          const lv = l[key];
+          const rv = r?.[key];
+          if (lv === undefined && rv === undefined) continue;
+          const pe = fieldPE(key);
+          k.s += `${pe.length}:${pe}`;
+          keyWalk(lv, rv, t.field(key) ?? t.elem ?? DEDUCED, k);
+        }
+      }
+      if (r) {
+        for (const key in r) {
+          if (l && key in l) continue;
+          const rv = r[key];
+          if (rv === undefined) continue;
+          const pe = fieldPE(key);
+          k.s += `${pe.length}:${pe}`;
+          keyWalk(undefined, rv, t.field(key) ?? t.elem ?? DEDUCED, k);
+        }
+      }
+      k.s += lhs === undefined ? "+)" : rhs === undefined ? "-)" : ".)";
+      return;
+    }
+  }
+  k.s += lhs === undefined ? "+" : rhs === undefined ? "-" : deepEqual(lhs, rhs) ? "=" : "~";
+}
+
+/** compareListItems' pairing, written as keyWalk writes nodes. */
+function keyListItems(lhs: unknown[] | undefined, rhs: unknown[] | undefined, t: ListNode, k: { s: string }): void {
+  const index = (list: unknown[] | undefined, allowDuplicates: boolean) => {
+    const observed = new Map<string, unknown>();
+    const all: Array<[string, unknown]> = [];
+    if (!list) return { observed, all };
+    for (let i = 0; i < list.length; i++) {
+      let pe: string;
+      try {
+        pe = listItemPE(t, list[i], i);
+      } catch {
+        continue;
+      }
+      if (observed.has(pe)) {
+        if (!allowDuplicates) continue;
+        observed.set(pe, null);
+      } else observed.set(pe, list[i]);
+      all.push([pe, list[i]]);
+    }
+    return { observed, all };
+  };
+  const R = index(rhs, false).observed;
+  const { observed: L, all: lAll } = index(lhs, true);
+  for (const [pe, l] of lAll) {
+    if (!R.has(pe)) {
+      k.s += `${pe.length}:${pe}`;
+      keyWalk(l, undefined, t.elem, k);
+    } else if (L.get(pe) !== DONE) {
+      k.s += `${pe.length}:${pe}`;
+      keyWalk(L.get(pe), R.get(pe), t.elem, k);
+      L.set(pe, DONE);
+    }
+  }
+  for (const [pe, r] of R) {
+    if (L.has(pe)) continue;
+    k.s += `${pe.length}:${pe}`;
+    keyWalk(undefined, r, t.elem, k);
+  }
+}
+
+/**
+ * set.difference(changed).difference(removed), the same instance for the same set and change: a
+ * manager's set after a write that took fields from it is then shared by every object that went
+ * through that write, and so is what the writer's set grows to (grown) and its encoding.
+ * A set that loses nothing is returned at once.
+ */
+const lessenedSets = new WeakMap<FieldSet, WeakMap<Change, FieldSet>>();
+
+function withoutChange(set: FieldSet, change: Change): FieldSet {
+  if (!overlaps(set, change.changed) && !overlaps(set, change.removed)) return set;
+  let byChange = lessenedSets.get(set);
+  if (!byChange) lessenedSets.set(set, (byChange = new WeakMap()));
+  let out = byChange.get(change);
+  if (!out) byChange.set(change, (out = set.difference(change.changed).difference(change.removed)));
+  return out;
+}
+
+/** Whether difference(o) could take anything from s: some member or child of o's top level is in s. */
+function overlaps(s: FieldSet, o: FieldSet): boolean {
+  for (const m of o.members) if (s.members.has(m) || s.children.has(m)) return true;
+  for (const pe of o.children.keys()) if (s.children.has(pe)) return true;
+  return false;
+}
+
+/**
+ * own.union(owned), the same instance for the same two sets: objects of one shape going through
+ * the same transition (a Deployment's pods, each status write of their kubelet) grow the same
+ * owned set by the same fields, and an instance already seen is already encoded (encodeSet).
+ * Keyed by both sets' identities (sets are never changed; a remembered change keeps its `own`).
+ */
+const grownSets = new WeakMap<FieldSet, WeakMap<FieldSet, FieldSet>>();
+
+function grown(owned: FieldSet, own: FieldSet): FieldSet {
+  let byAdded = grownSets.get(owned);
+  if (!byAdded) grownSets.set(owned, (byAdded = new WeakMap()));
+  let set = byAdded.get(own);
+  if (!set) byAdded.set(own, (set = own.union(owned)));
+  return set;
 }
 
 /**
@@ -1432,6 +1776,7 @@ export function updateManagedFields(
   apiVersion: string,
   subresource?: string,
   def?: KindDef,
+  shape?: string,
 ): KubeObject {
   next.metadata ??= {};
   const type = typeOfKind(def);
@@ -1449,6 +1794,18 @@ export function updateManagedFields(
   if (!managers.size && !isCreate && operation === "Update") {
     delete next.metadata.managedFields;
     return next;
+  }
+  // A create whose writer vouches for its shape (see ManagedFieldsWriteOptions.shape): the set
+  // its first body of that shape owned, without walking this one.
+  const shaped = shape !== undefined && operation === "Update" && isCreate && !managers.size && def ? `\u0000${shape}` : undefined;
+  if (shaped !== undefined) {
+    const own = createdSetCache(def!, subresource).get(shaped);
+    if (own !== undefined) {
+      const owner = manager || "unknown";
+      if (own) managers.set(managerIdentifier(owner, "Update", apiVersion, subresource), { manager: owner, operation: "Update", apiVersion, set: own, time: timeRfc3339, ...(subresource ? { subresource } : {}) });
+      writeManagedFields(next, managers);
+      return next;
+    }
   }
   let live: KubeObject | undefined = old && !isCreate ? withoutIgnored(withoutManagedFields(old), ignored) : undefined;
   let changed = withoutIgnored(withoutManagedFields(next), ignored);
@@ -1473,6 +1830,7 @@ export function updateManagedFields(
       if (cache.size >= CREATED_SET_CACHE_SIZE) cache.clear();
       cache.set(key, own);
     }
+    if (shaped !== undefined) cache.set(shaped, own);
     if (own) managers.set(id, { manager: who.manager, operation: "Update", apiVersion, set: own, time: timeRfc3339, ...(subresource ? { subresource } : {}) });
   } else if (operation === "Update") {
     recordUpdate(managers, liveObj, newObj, type, ignored, who, timeRfc3339);
@@ -1508,6 +1866,13 @@ export interface ManagedFieldsWriteOptions {
   nowMs: number;
   /** Store exactly these managedFields (server-side apply computed them); `[]` stores none. */
   presetManagedFields?: ManagedFieldsEntry[];
+  /**
+   * For a create by an in-process writer that builds its bodies in a few fixed shapes (the event
+   * recorder): a name for this body's shape. The writer vouches that every body it names so (for
+   * one kind) has the same fields present, as the first one did: a create then owns the set the
+   * first one owned, without a walk of the body. Checked in test/unit/managed-fields-change-cache.test.ts.
+   */
+  shape?: string;
 }
 
 /**
@@ -1522,7 +1887,18 @@ export function trackManagedFields(old: KubeObject | undefined, obj: KubeObject,
     return;
   }
   const manager = opts.fieldManager || defaultManager(opts.userAgent);
-  updateManagedFields(old, obj, manager, "Update", rfc3339(opts.nowMs), apiVersionOf(def), subresource, def);
+  updateManagedFields(old, obj, manager, "Update", rfc3339Now(opts.nowMs), apiVersionOf(def), subresource, def, old ? undefined : opts.shape);
+}
+
+/** rfc3339 of the last time asked: every write of one request or alarm happens at one nowMs. */
+let lastNowMs = NaN;
+let lastNowText = "";
+function rfc3339Now(ms: number): string {
+  if (ms !== lastNowMs) {
+    lastNowText = rfc3339(ms);
+    lastNowMs = ms;
+  }
+  return lastNowText;
 }
 
 const FIELD_MANAGER_MAX_LENGTH = 128;

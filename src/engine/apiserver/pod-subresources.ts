@@ -1,4 +1,5 @@
-// pods/eviction (policy/v1 Eviction, honouring PodDisruptionBudgets) and pods/binding (the scheduler's write).
+// pods/eviction (policy/v1 Eviction, honouring PodDisruptionBudgets), pods/binding (the scheduler's write)
+// and pods/exec (answered as JSON for the sandbox's own kubectl: see execPod).
 import type { KindDef } from "../kinds/types";
 import type { ClusterState } from "./context";
 import { ApiError, badRequest, invalid, notFound } from "../machinery/status";
@@ -6,6 +7,7 @@ import { bindPod as bindKindPod, validateBinding, type Binding } from "../kinds/
 import { deleteObject } from "./deletes";
 import { clone } from "../machinery/json";
 import { matches, selectorFromLabelSelector } from "../machinery/labels";
+import { execInContainer, type ExecCluster } from "../kubelet/exec/index";
 
 export function evictPod(state: ClusterState, podDef: KindDef, namespace: string, name: string, body: unknown, nowMs: number, dryRun = false): unknown {
   const pod = state.store.get("pods", namespace, name);
@@ -45,6 +47,61 @@ export function bindPod(state: ClusterState, _podDef: KindDef, namespace: string
   if (errs.length) throw invalid("", "Binding", b.metadata.name ?? "", errs);
   const pod = state.store.get("pods", namespace, name);
   if (!pod) throw notFound({ group: "", resource: "pods" }, name);
-  state.store.update("pods", bindKindPod(pod as never, b, nowMs, name) as never);
+  // The binding changes no managedFields: the copy of the pod it makes leaves them out (an empty
+  // list in their place, to keep the key order) and gets the stored ones back, shared like the rest
+  // of a stored object (never changed in place) and still known to the managed-fields caches.
+  const mf = pod.metadata.managedFields;
+  const bound = bindKindPod((mf ? { ...pod, metadata: { ...pod.metadata, managedFields: [] } } : pod) as never, b, nowMs, name) as typeof pod;
+  if (mf) bound.metadata.managedFields = mf;
+  state.store.update("pods", bound);
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 };
+}
+
+/**
+ * pods/exec. The real API server upgrades this request to a SPDY or WebSocket stream, which this
+ * sandbox's HTTP layer cannot carry: a request asking for an upgrade (real kubectl) is refused with a
+ * 400 that says so. The sandbox's own kubectl asks without an upgrade and gets the whole run at once
+ * as JSON: `{kind: "PodExecResult", apiVersion: "kubeplay.dev/v1", stdout, stderr, exitCode}` (with
+ * stdin=true, the request body is the process's stdin), or
+ * `{..., failure}` when the runtime could not start the process (containerd's message). The API
+ * server's own checks (container name, host assigned, completed pod, container running) answer as
+ * Status errors, like the real ones.
+ */
+export function execPod(state: ClusterState, namespace: string, name: string, query: URLSearchParams, headers: Record<string, string | undefined>, nowMs: number, body?: Uint8Array): unknown {
+  const pod = state.store.get("pods", namespace, name);
+  if (!pod) throw notFound({ group: "", resource: "pods" }, name);
+  if (headers.upgrade || /upgrade/i.test(headers.connection ?? "")) {
+    throw badRequest("this sandbox's API cannot stream exec sessions (SPDY/WebSocket upgrades); run `kubectl exec` in the sandbox's terminal, which gets the command's output in one answer");
+  }
+  const command = query.getAll("command");
+  if (!command.length) throw badRequest("you must specify at least 1 command");
+  const spec = pod.spec ?? {};
+  const names = [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].map((c: { name: string }) => c.name);
+  let containerName = query.get("container") ?? "";
+  if (!containerName) {
+    if ((spec.containers ?? []).length === 1) containerName = spec.containers[0].name;
+    else throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(" ")}]`);
+  }
+  if (!names.includes(containerName)) throw badRequest(`container ${containerName} is not valid for pod ${name}`);
+  if (!spec.nodeName) throw badRequest(`pod ${name} does not have a host assigned`);
+  const phase = pod.status?.phase;
+  if (phase === "Succeeded" || phase === "Failed") throw badRequest(`cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])] as { name: string; state?: { running?: unknown } }[];
+  const result = { kind: "PodExecResult", apiVersion: "kubeplay.dev/v1" };
+  if (!statuses.find((s) => s.name === containerName)?.state?.running) return { ...result, failure: `unable to upgrade connection: container not found (${JSON.stringify(containerName)})` };
+  const container = [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].find((c: { name: string }) => c.name === containerName);
+  const store = state.store;
+  const cluster: ExecCluster = {
+    nowMs,
+    configMap: (ns, n) => store.get("configmaps", ns, n),
+    secret: (ns, n) => store.get("secrets", ns, n),
+    service: (ns, n) => store.get("services", ns, n),
+    services: (ns) => store.list("services", ns),
+    allServices: () => store.list("services"),
+    allPods: () => store.list("pods"),
+    endpointSlices: (ns, svc) => store.list("endpointslices.discovery.k8s.io", ns).filter((s) => s.metadata.labels?.["kubernetes.io/service-name"] === svc),
+  };
+  // With stdin=true the request body is what the process reads on stdin.
+  const stdin = query.get("stdin") === "true" && body ? new TextDecoder().decode(body) : undefined;
+  return { ...result, ...execInContainer({ pod, container, command, cluster, stdin }) };
 }

@@ -20,7 +20,7 @@ import { serverSideApply } from "./apply";
 import { clone, getPath, setPath } from "../machinery/json";
 import { formatLabelSelector, selectorFromLabelSelector, selectorFromSet, selectorToString } from "../machinery/labels";
 import { decodeObject, type FieldValidation } from "./decode";
-import { evictPod, bindPod } from "./pod-subresources";
+import { evictPod, bindPod, execPod } from "./pod-subresources";
 import { boolParam, checkResourceVersionParam, int64Param, validateListOptions, validateTableOptions, validateWriteOptions } from "./query-options";
 import { isCustomResourceKind } from "../kinds/apiextensions/crd";
 import { authorizeResourceRequest, isImpersonated, withImpersonation } from "./impersonation";
@@ -322,6 +322,7 @@ export class ApiServer {
     if (sub === "scale" && def.scaleSubresource) return this.scale(req, def, ns, name);
     if (def.kind === "Pod" && !def.group) {
       if (sub === "log" && method === "GET") return podLogResponse(this.state, ns!, name, req.query, req.nowMs);
+      if (sub === "exec" && (method === "POST" || method === "GET")) return json(200, execPod(this.state, ns!, name, req.query, req.headers, req.nowMs, req.body));
       if (sub === "eviction" && method === "POST") {
         const dryRun = this.writeOptions(req, "CreateOptions").dryRun;
         return json(201, evictPod(this.state, def, ns!, name, evictionBody(parseBody(req.body, req.headers["content-type"])), req.nowMs, dryRun));

@@ -29,12 +29,19 @@ export interface WriteOptions {
    * copied instead of decoded. Defaulting, validation and admission still run.
    */
   trusted?: boolean;
+  /**
+   * A trusted body built for this one write, which its caller neither keeps nor reads again (the
+   * event recorder's): normalised in place instead of copied.
+   */
+  handover?: boolean;
+  /** See ManagedFieldsWriteOptions.shape (creates only). */
+  shape?: string;
 }
 
 /** Decoding, or for a trusted in-process body a copy with the decoder's normalisations. */
 function decodeBody(def: KindDef, input: unknown, opts: WriteOptions): { object: KubeObject; unknownFields: string[] } {
   if (!opts.trusted) return decodeObject(def, input, opts.fieldValidation);
-  const object = clone(input) as KubeObject;
+  const object = (opts.handover ? input : clone(input)) as KubeObject;
   object.apiVersion = def.group ? `${def.group}/${def.version}` : def.version;
   object.kind = def.kind;
   object.metadata ??= {};
@@ -43,6 +50,17 @@ function decodeBody(def: KindDef, input: unknown, opts: WriteOptions): { object:
     if (v && typeof v === "object" && Object.keys(v).length === 0) delete object.metadata[f];
   }
   return { object, unknownFields: [] };
+}
+
+/** rfc3339 of the last time asked: every write of one request or alarm happens at one nowMs. */
+let lastNowMs = NaN;
+let lastNowText = "";
+function rfc3339Now(ms: number): string {
+  if (ms !== lastNowMs) {
+    lastNowText = rfc3339(ms);
+    lastNowMs = ms;
+  }
+  return lastNowText;
 }
 
 export interface WriteResult {
@@ -106,7 +124,7 @@ export function createObject(state: ClusterState, def: KindDef, namespace: strin
   trackManagedFields(undefined, obj, def, opts);
   if (!m.name && m.generateName) m.name = generateName(state, m.generateName);
   m.uid = uuid(state.rng as never);
-  m.creationTimestamp = rfc3339(opts.nowMs);
+  m.creationTimestamp = rfc3339Now(opts.nowMs);
   if (def.tracksGeneration) m.generation = 1;
   if (def.statusSubresource && !def.keepStatusOnCreate) delete obj.status;
   def.prepareForCreate?.(obj, ctx);
@@ -176,8 +194,15 @@ export function updateObject(state: ClusterState, u: UpdateInput): WriteResult {
   if (u.subresource === "status") {
     // Status writes change status only (ResetObjectMetaForStatus keeps the stored metadata).
     const { status: _oldStatus, ...rest } = old;
-    obj = { ...clone(rest), status: decoded.status };
-    def.prepareForStatusUpdate?.(obj, clone(old), admissionContext(state, opts.nowMs), decoded);
+    if (def.prepareForStatusUpdate) {
+      obj = { ...clone(rest), status: decoded.status };
+      def.prepareForStatusUpdate(obj, clone(old), admissionContext(state, opts.nowMs), decoded);
+    } else {
+      // Nothing but metadata.managedFields and metadata.resourceVersion is set below: the spec and
+      // the other metadata members are shared with the stored object (stored objects are replaced,
+      // never changed in place), not copied on every status write.
+      obj = { ...rest, metadata: { ...old.metadata }, status: decoded.status };
+    }
   } else {
     obj = decoded;
     const m = obj.metadata;

@@ -34,7 +34,7 @@
 // - The LRU bound of the caches (4096 keys) is not modelled: the event TTL bounds what we keep.
 import type { KubeObject } from "../kinds/types";
 import type { ControllerContext } from "./types";
-import { createObject, updateObject } from "../apiserver/writes";
+import { createObject, updateObject, type WriteOptions } from "../apiserver/writes";
 import { controllerWriteOptions } from "./client";
 import { parseRfc3339, rfc3339, rfc3339Micro } from "../machinery/time";
 import { clone } from "../machinery/json";
@@ -142,7 +142,27 @@ interface Recorded {
 
 const described = new WeakMap<KubeObject, Recorded>();
 
-function recordedOf(e: KubeObject): Recorded {
+/** The keys recordEvent computed for an event it is writing, and what they were computed from. */
+interface KnownKeys {
+  component: string;
+  host: string;
+  io: Ref;
+  type: string;
+  reason: string;
+  message: string;
+  eventKey: string;
+  groupKey: string;
+  spamKey: string;
+}
+
+const sameRef = (a: Ref | undefined, b: Ref) =>
+  !!a && str(a.kind) === b.kind && str(a.namespace) === str(b.namespace) && str(a.name) === b.name && str(a.uid) === b.uid && str(a.apiVersion) === b.apiVersion && str(a.fieldPath) === str(b.fieldPath);
+
+/**
+ * What the correlator knows of a stored event. `known`: the keys recordEvent already built for the
+ * event just written, used when the stored event still has exactly the inputs they were built from.
+ */
+function recordedOf(e: KubeObject, known?: KnownKeys): Recorded {
   let d = described.get(e);
   if (d) return d;
   const ns = e.metadata.namespace ?? "";
@@ -158,10 +178,11 @@ function recordedOf(e: KubeObject): Recorded {
     const firstMs = parseRfc3339(str(e.firstTimestamp)) ?? parseRfc3339(str(e.metadata.creationTimestamp)) ?? 0;
     const lastMs = parseRfc3339(str(e.lastTimestamp)) ?? firstMs;
     const count = typeof e.count === "number" && e.count > 0 ? Math.floor(e.count) : 1;
+    const reuse = !!known && known.component === component && known.host === host && known.type === type && known.reason === reason && known.message === message && sameRef(io, known.io);
     d.core = {
-      eventKey: eventKeyOf(component, host, io, type, reason, message),
-      groupKey: groupKeyOf(component, host, io, type, reason),
-      spamKey: spamKeyOf(component, host, io, type),
+      eventKey: reuse ? known!.eventKey : eventKeyOf(component, host, io, type, reason, message),
+      groupKey: reuse ? known!.groupKey : groupKeyOf(component, host, io, type, reason),
+      spamKey: reuse ? known!.spamKey : spamKeyOf(component, host, io, type),
       combined: message.startsWith(COMBINED_PREFIX),
       message,
       firstMs,
@@ -236,9 +257,11 @@ function indexOf(store: ObjectStore): Index {
 
 function members(store: ObjectStore, m: Keyed, key: string): { e: KubeObject; d: Recorded }[] {
   const out: { e: KubeObject; d: Recorded }[] = [];
-  for (const ref of m.get(key) ?? []) {
-    const slash = ref.indexOf("/");
-    const e = store.get("events", ref.slice(0, slash), ref.slice(slash + 1));
+  const refs = m.get(key);
+  if (!refs) return out;
+  for (const ref of refs) {
+    // A ref is the event's store key ("namespace/name").
+    const e = store.getByKey("events", ref);
     if (e) out.push({ e, d: recordedOf(e) });
   }
   return out;
@@ -386,14 +409,17 @@ export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: 
   const idx = indexOf(store);
 
   // EventAggregator.
-  const group = members(store, idx.byGroup, groupKeyOf(component, host, io, spec.type, spec.reason));
+  const groupKey = groupKeyOf(component, host, io, spec.type, spec.reason);
+  const group = members(store, idx.byGroup, groupKey);
   const combined = !spec.memory && aggregates(group.map((x) => x.d.core!), spec.message, nowMs);
   const message = combined ? COMBINED_PREFIX + spec.message : spec.message;
   // EventLogger: the aggregate is found by its aggregate key, any other event by getEventKey.
-  const same = combined ? group.filter((x) => x.d.core!.combined) : members(store, idx.byEventKey, eventKeyOf(component, host, io, spec.type, spec.reason, message));
+  const eventKey = eventKeyOf(component, host, io, spec.type, spec.reason, message);
+  const same = combined ? group.filter((x) => x.d.core!.combined) : members(store, idx.byEventKey, eventKey);
   const existing = latest(same, (d) => d.core!.lastMs)?.e;
   // EventSourceObjectSpamFilter.
-  const writers = members(store, idx.bySpam, spamKeyOf(component, host, io, spec.type)).map((x) => x.d.core!);
+  const spamKey = spamKeyOf(component, host, io, spec.type);
+  const writers = members(store, idx.bySpam, spamKey).map((x) => x.d.core!);
   if (!spec.memory && !tokenAvailable(writers, nowMs)) return undefined;
 
   const opts = controllerWriteOptions(ctx, component);
@@ -405,6 +431,7 @@ export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: 
       e.message = message;
       return updateObject(state, { def: eventDef, namespace: existing.metadata.namespace, name: existing.metadata.name!, input: e, opts }).object;
     }
+    const now = rfc3339(nowMs);
     const event: KubeObject = {
       apiVersion: "v1",
       kind: "Event",
@@ -413,20 +440,34 @@ export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: 
       reason: spec.reason,
       message,
       source: spec.source.host ? { component, host: spec.source.host } : { component },
-      firstTimestamp: rfc3339(nowMs),
-      lastTimestamp: rfc3339(nowMs),
+      firstTimestamp: now,
+      lastTimestamp: now,
       count: 1,
       type: spec.type,
       // generateEvent sets them from the source; the aggregate copy EventAggregate makes has neither.
       reportingComponent: combined ? "" : component,
       reportingInstance: combined ? "" : host,
     };
-    return createObject(state, eventDef, namespace, event, opts).object;
+    const created = createObject(state, eventDef, namespace, event, createOptions(opts, `core|${host ? "host" : ""}`, [component, spec.reason, message, spec.type])).object;
+    // The index reads the new event back (indexOf): with the keys just built (checked against it).
+    recordedOf(created, { component, host, io, type: spec.type, reason: spec.reason, message, eventKey, groupKey, spamKey });
+    return created;
   } catch (e) {
     // Events are best effort, as in client-go: a refused event never fails the component.
     if (e instanceof ApiError) return undefined;
     throw e;
   }
+}
+
+/**
+ * How the recorder creates an Event it just built: handed over (not copied: it keeps no reference
+ * but the involved object's, which it only reads) and with its shape named, so the managedFields
+ * set is the one every event of that shape owns (see ManagedFieldsWriteOptions.shape). The event
+ * literals above set the same fields every time, but for the optional ones the shape names; a
+ * member that is not a string (which would leave its field out) gets no shape.
+ */
+function createOptions(opts: WriteOptions, shape: string, members: unknown[]): WriteOptions {
+  return members.every((m) => typeof m === "string") ? { ...opts, handover: true, shape } : { ...opts, handover: true };
 }
 
 /** `<object>.<hex unix nanos>`; the nanoseconds below the millisecond come from the resourceVersion, so names never clash. */
@@ -486,7 +527,8 @@ export function recordSeriesEvent(ctx: ControllerContext, regarding: KubeObject,
       reportingInstance: spec.reportingInstance,
     };
     if (related) event.related = related;
-    return createObject(state, eventDef, namespace, event, opts).object;
+    const shape = `series|${related ? "related" : ""}`;
+    return createObject(state, eventDef, namespace, event, createOptions(opts, shape, [spec.reason, spec.message, spec.type, spec.action, spec.reportingController, spec.reportingInstance])).object;
   } catch (e) {
     if (e instanceof ApiError) return undefined;
     throw e;

@@ -59,6 +59,8 @@ class NodeFacts {
   private ipsInUse?: Set<string>;
   private imageUsers?: Map<string, number>;
   private used?: { cpu: number; memory: number; pods: number };
+  /** Offsets below this are taken (addresses are only ever added to ipsInUse): the search starts here. */
+  private ipCursor = 2;
 
   constructor(
     readonly node: KubeObject,
@@ -80,11 +82,12 @@ class NodeFacts {
     const bits = Number(m[5]);
     const size = bits >= 31 ? 0 : 2 ** (32 - bits);
     // .0 is the network, .1 the bridge (cni0), the last address the broadcast: pods get the lowest free one above.
-    for (let i = 2; i < size - 1; i++) {
+    for (let i = this.ipCursor; i < size - 1; i++) {
       const n = (base + i) >>> 0;
       const ip = `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
       if (!this.ipsInUse.has(ip)) {
         this.ipsInUse.add(ip);
+        this.ipCursor = i + 1;
         return ip;
       }
     }
@@ -224,6 +227,13 @@ export const kubelet: Controller = {
       secret: (ns, name) => store.get("secrets", ns, name),
       service: (ns, name) => store.get("services", ns, name),
     };
+    /** Readiness per node object (a node written this pass is a new object, asked again). */
+    const readiness = new Map<KubeObject, boolean>();
+    const ready = (node: KubeObject) => {
+      let r = readiness.get(node);
+      if (r === undefined) readiness.set(node, (r = nodeIsReady(node)));
+      return r;
+    };
     const seenUids = new Set<string>();
     let changed = false;
     let wakeAtMs: number | undefined;
@@ -234,7 +244,7 @@ export const kubelet: Controller = {
       const node = nodes.get(nodeName);
       // No kubelet reports for a node that does not exist: its pods are the pod garbage collector's.
       if (!node) continue;
-      if (!nodeIsReady(node)) continue;
+      if (!ready(node)) continue;
       const uid = String(pod.metadata.uid ?? "");
       seenUids.add(uid);
       if (pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined) {

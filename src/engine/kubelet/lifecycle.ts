@@ -10,7 +10,7 @@ import type { KubeObject } from "../kinds/types";
 import type { Container, ContainerState, ContainerStatus, PodSpec, PodStatus } from "../kinds/common/pod";
 import { isRestartableInitContainer } from "../kinds/common/pod";
 import { parseRfc3339, rfc3339 } from "../machinery/time";
-import { clone, deepEqual } from "../machinery/json";
+import { deepEqual } from "../machinery/json";
 import { nodeHasImage, parseImage, resolvePull, type ImageRef, type PullableImage } from "./images";
 import { containerEnv, memoryLimitBytes, startErrorOf, workloadOf, type ClusterView, type Workload } from "./workloads";
 import { simulate } from "./shell";
@@ -933,7 +933,9 @@ export function syncPod(pod: KubeObject, env: KubeletEnv): SyncResult {
   const sim: Sim = {
     pod,
     spec: (pod.spec ?? {}) as PodSpec,
-    st: clone(stored),
+    // Stages replace what they change (the top-level fields, whole container statuses and condition
+    // lists), never change a nested object in place: a shallow copy keeps the stored pod intact.
+    st: { ...stored },
     env,
     uid: String(pod.metadata.uid ?? pod.metadata.name),
     events: [],

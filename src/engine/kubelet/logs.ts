@@ -145,9 +145,12 @@ export function podLogs(pod: KubeObject, containerName: string | undefined, opts
   let lines = w.logs(until, MAX_LINES);
   if (w.accessLog === "nginx") lines = [...lines, ...probeAccessLines(pod, run, podIP, nodeCIDR, until)].sort((a, b) => a.t - b.t);
   const since = opts.sinceSeconds !== undefined ? nowMs - opts.sinceSeconds * 1000 : opts.sinceTime ? parseRfc3339(opts.sinceTime) : undefined;
+  // A line's timestamp salt is its position in the whole log, so --tail and --since show the same
+  // timestamps as the full log (and `logs -f` can line them up).
+  const position = new Map(lines.map((l, i) => [l, i]));
   if (since !== undefined) lines = lines.filter((l) => l.t >= since);
   if (opts.tailLines !== undefined) lines = opts.tailLines === 0 ? [] : lines.slice(-opts.tailLines);
-  let text = lines.map((l, i) => (opts.timestamps ? `${rfc3339Nano(l.t, `${pod.metadata.uid}|${name}|${l.t}|${i}`)} ${l.text}` : l.text) + "\n").join("");
+  let text = lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.t, `${pod.metadata.uid}|${name}|${l.t}|${position.get(l)}`)} ${l.text}` : l.text) + "\n").join("");
   if (opts.limitBytes !== undefined) {
     const bytes = new TextEncoder().encode(text);
     if (bytes.length > opts.limitBytes) text = new TextDecoder().decode(bytes.slice(0, opts.limitBytes));

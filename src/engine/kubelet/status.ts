@@ -186,9 +186,10 @@ export function podConditions(spec: PodSpec, old: PodCondition[], statuses: Cont
     { type: "PodScheduled", status: "True" },
   ];
   const out: PodCondition[] = [...foreign];
+  let at: string | undefined;
   for (const f of fresh) {
     const prev = old.find((c) => c.type === f.type);
-    const c: PodCondition = { type: f.type, status: f.status, lastProbeTime: null, lastTransitionTime: prev && prev.status === f.status && prev.lastTransitionTime ? prev.lastTransitionTime : rfc3339(atMs) };
+    const c: PodCondition = { type: f.type, status: f.status, lastProbeTime: null, lastTransitionTime: prev && prev.status === f.status && prev.lastTransitionTime ? prev.lastTransitionTime : (at ??= rfc3339(atMs)) };
     if (f.reason) c.reason = f.reason;
     if (f.message) c.message = f.message;
     // The scheduler's PodScheduled keeps whatever it said (reason, message) as long as it stays True.

@@ -138,6 +138,17 @@ function profileOf(image: string): Profile | undefined {
   return PROFILES[canonicalRepo(p.ref.repo)];
 }
 
+/**
+ * What `kubectl exec` (kubelet/exec) needs of an image: its shell, the executables on its PATH and
+ * its program; undefined for images the catalog does not describe.
+ */
+export function imageExecProfile(image: string): { shell: Profile["shell"]; executables: string[]; program: Program; ports?: number[] } | undefined {
+  const p = profileOf(image);
+  if (!p) return undefined;
+  const utils = p.shell === "bash" ? BASH_UTILS : p.shell === "busybox" ? SHELL_UTILS : [];
+  return { shell: p.shell, executables: [...utils, ...(p.binaries ?? [])], program: p.program, ports: p.ports };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The cluster as a container sees it.
 // ---------------------------------------------------------------------------------------------

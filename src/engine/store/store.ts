@@ -78,6 +78,11 @@ export class ObjectStore {
     return this.byResource.get(resource)?.get(`${namespace}/${name}`);
   }
 
+  /** The stored object under its "namespace/name" key (cluster-scoped: "/name"). Treat as read-only. */
+  getByKey(resource: string, nsName: string): KubeObject | undefined {
+    return this.byResource.get(resource)?.get(nsName);
+  }
+
   /** Objects of a resource, optionally in one namespace, ordered by namespace then name like etcd keys. */
   list(resource: string, namespace?: string): KubeObject[] {
     const sorted = this.sortedKeys(resource);

@@ -1,5 +1,5 @@
 // The sandbox Durable Object's SQLite tables: the source of truth for its cluster.
-import { sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** One row per Kubernetes object, keyed by resource/namespace/name. */
 export const objects = sqliteTable("objects", {
@@ -24,6 +24,27 @@ export const META_KEYS = {
   clockOffsetMs: "clockOffsetMs",
   idleTtlMs: "idleTtlMs",
   nodes: "nodes",
+  /** The learner's shell state (cwd, variables, aliases, history) as JSON. */
+  shell: "shell",
 } as const;
 
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];
+
+/** The learner's shell filesystem: one row per file or directory (content null). */
+export const files = sqliteTable("files", {
+  path: text("path").primaryKey(),
+  content: text("content"),
+  mtimeMs: integer("mtime_ms").notNull(),
+});
+
+/**
+ * Command lines run through the command endpoint or the terminal, oldest first: what lesson checks
+ * and instructors read. Bounded (LIMITS.shell.commandLog): the oldest rows are dropped.
+ */
+export const commands = sqliteTable("commands", {
+  seq: integer("seq").primaryKey(),
+  command: text("command").notNull(),
+  startedAtMs: integer("started_at_ms").notNull(),
+  finishedAtMs: integer("finished_at_ms").notNull(),
+  exitCode: integer("exit_code").notNull(),
+});

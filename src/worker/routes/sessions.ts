@@ -23,6 +23,7 @@ function methodNotAllowed(allow: string): Response {
 sessions.post("/", async (c) => {
   // `nodes` counts worker nodes; every sandbox also has one control-plane node.
   let nodes = 2;
+  let seed: string | undefined;
   // At most 4096 bytes are ever read: a declared longer body is refused unread, an undeclared one cut off.
   const tooLarge = () => statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${MAX_SESSION_BODY_BYTES}`);
   if (Number(c.req.header("content-length") ?? "0") > MAX_SESSION_BODY_BYTES) {
@@ -40,6 +41,14 @@ sessions.post("/", async (c) => {
       return badRequest('the body must be JSON, for example {"nodes": 2}');
     }
     if (typeof body !== "object" || body === null || Array.isArray(body)) return badRequest('the body must be a JSON object, for example {"nodes": 2}');
+    const requestedSeed = (body as { seed?: unknown }).seed;
+    if (requestedSeed !== undefined) {
+      // A chosen seed makes a sandbox reproducible (lessons, tests): same seed + same inputs = same cluster.
+      if (typeof requestedSeed !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(requestedSeed)) {
+        return badRequest("seed must be 1 to 64 letters, digits, '-' or '_'");
+      }
+      seed = requestedSeed;
+    }
     const n = (body as { nodes?: unknown }).nodes;
     if (n !== undefined) {
       if (typeof n !== "number" || !Number.isInteger(n) || n < LIMITS.minNodes || n > LIMITS.maxNodes) {
@@ -52,10 +61,11 @@ sessions.post("/", async (c) => {
   const token = await tokenFor(c.env.SESSION_SECRET, id);
   const stub = c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id));
   const idleTtlMs = Number(c.env.SANDBOX_IDLE_TTL_MS ?? LIMITS.sandboxIdleTtlMs) || LIMITS.sandboxIdleTtlMs;
-  const info = await stub.init({ id, nodes, idleTtlMs, seed: id });
   const origin = new URL(c.req.url).origin;
   const server = `${origin}/clusters/${id}`;
-  return c.json({ id, token, server, kubeconfig: kubeconfigFor(server, token, id), expiresAt: info.expiresAt }, 201);
+  const kubeconfig = kubeconfigFor(server, token, id);
+  const info = await stub.init({ id, nodes, idleTtlMs, seed: seed ?? id, kubeconfig });
+  return c.json({ id, token, server, kubeconfig, expiresAt: info.expiresAt }, 201);
 });
 
 /** Authenticates /api/sessions/:id and /clusters/:id requests against the sandbox's token. */
@@ -81,9 +91,69 @@ sessions.delete("/:id", async (c) => {
   return c.json({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", details: { name: id, kind: "sessions" } });
 });
 
+/**
+ * Runs a command line in the sandbox's shell: `{"command": "kubectl get pods", "stdin"?: "..."}` →
+ * `{"stdout", "stderr", "exitCode"}`. Commands that keep running (-w, -f, watch) stop after
+ * LIMITS.shell.commandEndpointMaxMs; the terminal WebSocket streams them instead.
+ */
+sessions.post("/:id/commands", async (c) => {
+  const id = c.req.param("id");
+  if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  const bytes = c.req.raw.body ? await readLimited(c.req.raw.body, LIMITS.maxRequestBodyBytes) : new Uint8Array();
+  if (!bytes) return statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${LIMITS.maxRequestBodyBytes}`);
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return badRequest('the body must be JSON like {"command": "kubectl get pods"}');
+  }
+  const { command, stdin } = (body ?? {}) as { command?: unknown; stdin?: unknown };
+  if (typeof body !== "object" || body === null || Array.isArray(body) || typeof command !== "string") return badRequest('the body must be a JSON object with a "command" string, like {"command": "kubectl get pods"}');
+  if (stdin !== undefined && typeof stdin !== "string") return badRequest('"stdin" must be a string when given');
+  const r = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).runCollected(command, stdin);
+  if (!r) return statusResponse(404, "NotFound", `sandbox "${id}" not found: it was deleted or has expired`);
+  return c.json(r);
+});
+
+/** The sandbox's command log: every command line run, with its times and exit code, oldest first. */
+sessions.get("/:id/commands", async (c) => {
+  const id = c.req.param("id");
+  if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  const log = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).commandLog();
+  if (!log) return statusResponse(404, "NotFound", `sandbox "${id}" not found: it was deleted or has expired`);
+  return c.json({ commands: log });
+});
+
+/** Tab completion: `?line=kubectl get po&cursor=14` → `{"start", "candidates"}`. */
+sessions.get("/:id/completions", async (c) => {
+  const id = c.req.param("id");
+  if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  const line = c.req.query("line") ?? "";
+  const cursorText = c.req.query("cursor");
+  const cursor = cursorText === undefined ? line.length : Number(cursorText);
+  if (!Number.isInteger(cursor) || cursor < 0 || cursor > line.length) return badRequest(`cursor must be a whole number from 0 to the line's length (${line.length})`);
+  if (line.length > LIMITS.shell.maxScriptBytes) return badRequest(`line is longer than ${LIMITS.shell.maxScriptBytes} characters`);
+  const r = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).completions(line, cursor);
+  if (!r) return statusResponse(404, "NotFound", `sandbox "${id}" not found: it was deleted or has expired`);
+  return c.json(r);
+});
+
+/**
+ * The terminal: a WebSocket carrying command lines and their streaming output (see
+ * ARCHITECTURE.md). Browsers cannot set headers on WebSockets, so the token may come as `?token=`.
+ */
+sessions.get("/:id/terminal", async (c) => {
+  const id = c.req.param("id");
+  const auth = c.req.header("authorization") ?? (c.req.query("token") ? `Bearer ${c.req.query("token")}` : undefined);
+  if (!(await authorized(c.env, id, auth))) return unauthorized();
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") return statusResponse(426, "UpgradeRequired", "this endpoint speaks WebSocket: connect with a WebSocket client (Upgrade: websocket)");
+  return c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).fetch(c.req.raw);
+});
+
 // Registered after the real routes: reached only by the methods those do not serve.
 sessions.all("/", () => methodNotAllowed("POST"));
 sessions.all("/:id", () => methodNotAllowed("GET, DELETE"));
+sessions.all("/:id/commands", () => methodNotAllowed("GET, POST"));
 
 /** Fast-forwards the sandbox's simulated clock: `{"advanceSeconds": N}`. */
 sessions.post("/:id/clock", async (c) => {

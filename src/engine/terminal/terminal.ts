@@ -1,0 +1,88 @@
+// The learner's terminal inside a sandbox: the shell (with kubectl plugged in as a command) over
+// the sandbox's virtual filesystem and persisted shell state. The host supplies the API door, time,
+// sleeping and cancellation, and persists `takeChanges()` and `state()` after each command line.
+import { Shell } from "../shell/interpreter";
+import { Vfs } from "../shell/vfs";
+import type { ShellState, VfsChanges, VfsRow } from "../shell/types";
+import { kubectlCommand, type ApiDoor } from "./kubectl-command";
+import { DEFAULT_KUBECONFIG_PATH } from "../kubectl/kubeconfig";
+import { BUILTIN_COMMANDS } from "../shell/commands/index";
+import { complete, type Completions } from "./completion";
+import { parse } from "yaml";
+
+/** Where a running command line's output goes, as it is produced. */
+export interface CommandOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface CommandResult {
+  exitCode: number;
+}
+
+export interface TerminalRunOptions {
+  stdin?: string;
+  out: CommandOutput;
+  /** Ctrl-C, or the host's time limit. */
+  signal: AbortSignal;
+  /** Simulated time now. */
+  now(): number;
+  /** Waits (the host runs due controller work meanwhile); resolves early when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export class Terminal {
+  private readonly shell: Shell;
+  private readonly fs: Vfs;
+
+  private readonly api: ApiDoor;
+
+  constructor(opts: { rows: VfsRow[]; state?: ShellState; api: ApiDoor }) {
+    this.api = opts.api;
+    this.fs = new Vfs(opts.rows);
+    this.shell = new Shell({ fs: this.fs, state: opts.state, commands: { kubectl: kubectlCommand(opts.api) } });
+  }
+
+  /** The files a new sandbox starts with: the session's kubeconfig, as kubectl expects it. */
+  static initialFiles(kubeconfig: string, nowMs: number): VfsRow[] {
+    return [
+      { path: "/root/.kube", content: null, mtimeMs: nowMs },
+      { path: DEFAULT_KUBECONFIG_PATH, content: kubeconfig, mtimeMs: nowMs },
+    ];
+  }
+
+  async run(command: string, opts: TerminalRunOptions): Promise<CommandResult> {
+    const exitCode = await this.shell.run(command, {
+      stdin: opts.stdin,
+      stdout: { write: (t) => opts.out.stdout(t) },
+      stderr: { write: (t) => opts.out.stderr(t) },
+      host: { now: opts.now, sleep: (ms) => opts.sleep(ms, opts.signal), signal: opts.signal },
+    });
+    return { exitCode };
+  }
+
+  /** Tab completion for `line` with the cursor at `cursor`. */
+  complete(line: string, cursor: number): Promise<Completions> {
+    return complete(line, cursor, { commandNames: [...Object.keys(BUILTIN_COMMANDS), "kubectl"], aliases: this.shell.state.aliases, api: this.api, namespace: this.contextNamespace() });
+  }
+
+  /** The namespace of the kubeconfig's current context (what `kubectl get pods` would list). */
+  private contextNamespace(): string | undefined {
+    try {
+      const doc = parse(this.fs.readFile(DEFAULT_KUBECONFIG_PATH)) as { "current-context"?: string; contexts?: { name: string; context?: { namespace?: string } }[] };
+      return doc?.contexts?.find((c) => c.name === doc["current-context"])?.context?.namespace;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Files written and deleted since the last call. */
+  takeChanges(): VfsChanges {
+    return this.fs.takeChanges();
+  }
+
+  /** The shell state to persist (cwd, variables, aliases, history). */
+  state(): ShellState {
+    return this.shell.state;
+  }
+}

@@ -1,0 +1,88 @@
+# Rolling updates, history, undo, pause and resume.
+## a rollout and its history
+kubectl create deployment web --image=nginx:1.27 --replicas=3
+@advance 60
+kubectl rollout status deployment/web
+kubectl rollout history deployment/web
+kubectl set image deployment/web nginx=nginx:1.28
+@advance 120
+kubectl rollout status deployment/web
+kubectl rollout history deployment/web
+kubectl rollout history deployment/web --revision=2
+kubectl get rs
+kubectl annotate deployment/web kubernetes.io/change-cause='image 1.28'
+kubectl rollout history deployment/web
+kubectl rollout undo deployment/web
+@advance 120
+kubectl get deploy web -o jsonpath='{.spec.template.spec.containers[0].image}'
+kubectl rollout history deployment/web
+kubectl rollout undo deployment/web --to-revision=3
+@advance 120
+kubectl get deploy web -o jsonpath='{.spec.template.spec.containers[0].image}'
+kubectl rollout undo deployment/web --to-revision=99
+kubectl rollout pause deployment/web
+kubectl rollout pause deployment/web
+kubectl set image deployment/web nginx=nginx:1.26
+kubectl set resources deployment/web -c nginx --limits=cpu=200m,memory=256Mi
+@advance 60
+kubectl rollout history deployment/web
+kubectl rollout resume deployment/web
+kubectl rollout resume deployment/web
+@advance 120
+kubectl rollout status deployment/web
+kubectl rollout history deployment/web
+kubectl rollout restart deployment/web
+@advance 120
+kubectl rollout status deployment/web --timeout=10s
+kubectl rollout status deployment/nosuch
+kubectl rollout history deployment/nosuch
+kubectl set image deployment/web nosuchcontainer=nginx
+kubectl set env deployment/web MODE=prod
+kubectl set env deployment/web --list
+kubectl set env deployment/web MODE-
+kubectl rollout status deployment/web --watch=false
+
+## a bad image stalls the rollout
+kubectl create deployment web --image=nginx:1.27 --replicas=2
+@advance 60
+kubectl set image deployment/web nginx=nginx:does-not-exist
+@advance 60
+kubectl rollout status deployment/web --timeout=2s
+kubectl get pods
+kubectl rollout undo deployment/web
+@advance 120
+kubectl rollout status deployment/web
+
+## statefulsets and daemonsets
+cat <<EOF | kubectl apply -f -
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: db
+        image: nginx:1.27
+EOF
+@advance 120
+kubectl get sts
+kubectl get pods -l app=db
+kubectl rollout status statefulset/db
+kubectl scale sts db --replicas=1
+@advance 120
+kubectl get pods -l app=db
+kubectl rollout history statefulset/db
+kubectl rollout status daemonset/kube-proxy -n kube-system
+kubectl rollout history daemonset/kube-proxy -n kube-system
+kubectl delete sts db --cascade=orphan
+kubectl get pods -l app=db
