@@ -55,9 +55,14 @@ export class ControllerClient {
     return updateObject(this.ctx.state, { def: d, namespace: obj.metadata.namespace, name: obj.metadata.name!, input: obj, opts: this.opts() }).object;
   }
 
-  updateStatus(obj: KubeObject): KubeObject {
+  /**
+   * Writes the status subresource. `handover`: the body was built for this write and the caller
+   * neither keeps nor reads it again (see WriteOptions.handover): it is not copied.
+   */
+  updateStatus(obj: KubeObject, { handover = false }: { handover?: boolean } = {}): KubeObject {
     const d = this.def(obj.apiVersion, obj.kind);
-    return updateObject(this.ctx.state, { def: d, namespace: obj.metadata.namespace, name: obj.metadata.name!, input: obj, subresource: "status", opts: this.opts() }).object;
+    const opts = handover ? { ...this.opts(), handover } : this.opts();
+    return updateObject(this.ctx.state, { def: d, namespace: obj.metadata.namespace, name: obj.metadata.name!, input: obj, subresource: "status", opts }).object;
   }
 
   /** Deletes; a missing object is not an error (another actor got there first). */

@@ -39,8 +39,19 @@ function internalIP(node: KubeObject): string {
   return addrs.find((a) => a.type === "InternalIP")?.address ?? addrs[0]?.address ?? "";
 }
 
+/** writeTimes by managedFields list (stored objects' lists are never changed in place). */
+const writeTimesOf = new WeakMap<object, { user: number; kubelet: number }>();
+
 /** managedFields times: last write by a client (spec/metadata) and last status write by the kubelet. */
 function writeTimes(pod: KubeObject): { user: number; kubelet: number } {
+  const entries = pod.metadata.managedFields;
+  if (!entries) return readWriteTimes(pod);
+  let times = writeTimesOf.get(entries);
+  if (!times) writeTimesOf.set(entries, (times = readWriteTimes(pod)));
+  return times;
+}
+
+function readWriteTimes(pod: KubeObject): { user: number; kubelet: number } {
   let user = 0;
   let kubelet = 0;
   for (const e of (pod.metadata.managedFields ?? []) as Array<{ manager?: string; subresource?: string; time?: string }>) {
@@ -180,7 +191,9 @@ export function podRequests(spec: PodSpec): { cpu: number; memory: number } {
 // ---------------------------------------------------------------------------------------------
 
 /** Per store: pods whose next stage is known not to be due (same resourceVersions, wake in the future). */
-const CACHE = new WeakMap<ObjectStore, Map<string, { podRv: string; nodeRv: string; wakeAtMs?: number }>>();
+/** `seen`: the reconcile that last saw the pod (entries of pods no longer seen are dropped at its end). */
+const CACHE = new WeakMap<ObjectStore, Map<string, { podRv: string; nodeRv: string; wakeAtMs?: number; seen: number }>>();
+let reconciles = 0;
 
 export const kubelet: Controller = {
   name: KUBELET,
@@ -234,7 +247,7 @@ export const kubelet: Controller = {
       if (r === undefined) readiness.set(node, (r = nodeIsReady(node)));
       return r;
     };
-    const seenUids = new Set<string>();
+    const thisReconcile = ++reconciles;
     let changed = false;
     let wakeAtMs: number | undefined;
 
@@ -246,7 +259,8 @@ export const kubelet: Controller = {
       if (!node) continue;
       if (!ready(node)) continue;
       const uid = String(pod.metadata.uid ?? "");
-      seenUids.add(uid);
+      const seen = cache.get(uid);
+      if (seen) seen.seen = thisReconcile;
       if (pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined) {
         if (pod.metadata.deletionTimestamp) changed = recreateMirrorPod(client, pod) || changed;
         continue;
@@ -308,7 +322,7 @@ export const kubelet: Controller = {
         // A status write keeps the stored metadata and spec: send only what it reads.
         const next = statusWrite(pod, result.status);
         try {
-          latest = client.updateStatus(next);
+          latest = client.updateStatus(next, { handover: true });
           changed = true;
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
@@ -325,9 +339,9 @@ export const kubelet: Controller = {
       const wake = result.wakeAtMs !== undefined ? Math.max(Math.ceil(result.wakeAtMs / SYNC_GRID_MS) * SYNC_GRID_MS, nowMs + 1) : undefined;
       wakeAtMs = earliest(wakeAtMs, wake);
       if (result.volatile) cache.delete(uid);
-      else cache.set(uid, { podRv: String(latest.metadata.resourceVersion), nodeRv: String(nodes.get(nodeName)?.metadata.resourceVersion), wakeAtMs: wake });
+      else cache.set(uid, { podRv: String(latest.metadata.resourceVersion), nodeRv: String(nodes.get(nodeName)?.metadata.resourceVersion), wakeAtMs: wake, seen: thisReconcile });
     }
-    for (const uid of cache.keys()) if (!seenUids.has(uid)) cache.delete(uid);
+    for (const [uid, entry] of cache) if (entry.seen !== thisReconcile) cache.delete(uid);
     return { changed, wakeAtMs };
   },
 };

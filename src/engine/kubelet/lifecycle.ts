@@ -927,6 +927,22 @@ function finalize(sim: Sim) {
 
 const MAX_STAGES_PER_SYNC = 500;
 
+/** Whether two values have the same JSON (as members of an array: undefined is null). */
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Whether the conditions agree in type, status, reason and message, in order (what the kubelet's status manager compares). */
+function sameConditionSignatures(a: PodStatus["conditions"], b: PodStatus["conditions"]): boolean {
+  const x = a ?? [];
+  const y = b ?? [];
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (!sameJson(p.type, q.type) || !sameJson(p.status, q.status) || !sameJson(p.reason ?? "", q.reason ?? "") || !sameJson(p.message ?? "", q.message ?? "")) return false;
+  }
+  return true;
+}
+
 /** Applies every stage of the pod that is due at env.nowMs. */
 export function syncPod(pod: KubeObject, env: KubeletEnv): SyncResult {
   const stored = (pod.status ?? {}) as PodStatus;
@@ -983,8 +999,7 @@ export function syncPod(pod: KubeObject, env: KubeletEnv): SyncResult {
     const statuses = [...(sim.st.initContainerStatuses ?? []), ...(sim.st.containerStatuses ?? [])];
     const phase = podPhase(sim.spec, statuses, false);
     const conditions = podConditions(sim.spec, sim.st.conditions ?? [], statuses, phase, sim.sandboxReady, sim.clock);
-    const sig = (cs: PodStatus["conditions"]) => JSON.stringify((cs ?? []).map((c) => [c.type, c.status, c.reason ?? "", c.message ?? ""]));
-    if (phase !== sim.st.phase || sig(conditions) !== sig(sim.st.conditions)) {
+    if (phase !== sim.st.phase || !sameConditionSignatures(conditions, sim.st.conditions)) {
       sim.clock = Math.max(sim.clock, env.nowMs);
       finalize(sim);
     }

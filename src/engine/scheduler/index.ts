@@ -17,6 +17,7 @@ import { MatchCounter } from "./spread";
 import { budgetsOf, type Budget, type Candidate } from "./preemption";
 import { ANN_SELECTED_NODE, assumedNodeOf, matchingVolume, podVolumes, type PodVolumes } from "./volumes";
 import { emitEvent, FIELD_MANAGER, SCHEDULER_NAME } from "./events";
+import type { ObjectStore } from "../store/store";
 
 export const INITIAL_BACKOFF_MS = 1000;
 export const MAX_BACKOFF_MS = 10_000;
@@ -74,6 +75,32 @@ interface Failures {
   byMessage: Map<string, KubeObject>;
 }
 
+/**
+ * Per store: the keys of the pods that wait for this scheduler, kept current from the store's
+ * change history (waitsForScheduling reads the pod alone), so that a pass with nothing to place
+ * answers without going through every pod.
+ */
+const waitingPods = new WeakMap<ObjectStore, { rv: number; keys: Set<string> }>();
+
+function anyWaiting(store: ObjectStore): boolean {
+  let w = waitingPods.get(store);
+  const changes = w ? store.changesSince(w.rv) : undefined;
+  if (!w || !changes) {
+    w = { rv: store.resourceVersion, keys: new Set() };
+    for (const p of store.list("pods")) if (waitsForScheduling(p)) w.keys.add(`${p.metadata.namespace ?? ""}/${p.metadata.name ?? ""}`);
+    waitingPods.set(store, w);
+    return w.keys.size > 0;
+  }
+  for (const c of changes) {
+    if (c.resource !== "pods") continue;
+    const key = `${c.object.metadata.namespace ?? ""}/${c.object.metadata.name ?? ""}`;
+    if (c.type !== "DELETED" && waitsForScheduling(c.object)) w.keys.add(key);
+    else w.keys.delete(key);
+  }
+  w.rv = store.resourceVersion;
+  return w.keys.size > 0;
+}
+
 class SchedulingPass implements PassLookups {
   private readonly client: ControllerClient;
   private changed = false;
@@ -91,6 +118,7 @@ class SchedulingPass implements PassLookups {
 
   run(): ReconcileResult {
     const { store } = this.ctx.state;
+    if (!anyWaiting(store)) return { changed: false };
     const pods = store.list("pods");
     const pending = pods.filter(waitsForScheduling);
     if (pending.length === 0) return { changed: false };
