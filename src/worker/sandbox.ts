@@ -232,7 +232,14 @@ export class Sandbox extends DurableObject<Env> {
    * Runs a command line (or a multi-line script) in the learner's shell; output goes to `out` as it
    * is produced. Persists the shell's files and state and logs the command. `signal` is Ctrl-C.
    */
-  async runCommand(command: string, stdin: string | undefined, out: CommandOutput, interrupt: AbortSignal, maxWallMs: number): Promise<CommandResult> {
+  async runCommand(
+    command: string,
+    stdin: string | undefined,
+    out: CommandOutput,
+    interrupt: AbortSignal,
+    maxWallMs: number,
+    edit?: (file: string, content: string) => Promise<string | null>,
+  ): Promise<CommandResult> {
     const terminal = this.shell();
     const startedAtMs = this.nowMs();
     // Ctrl-C, or the door's time limit: either stops the command line like SIGINT would.
@@ -246,7 +253,7 @@ export class Sandbox extends DurableObject<Env> {
     interrupt.addEventListener("abort", onInterrupt, { once: true });
     let result: CommandResult;
     try {
-      result = await terminal.run(command, { stdin, out, signal: stop.signal, now: () => this.nowMs(), sleep: (ms, s) => this.sleepRunningDueWork(ms, s) });
+      result = await terminal.run(command, { stdin, out, signal: stop.signal, now: () => this.nowMs(), sleep: (ms, s) => this.sleepRunningDueWork(ms, s), edit });
     } finally {
       clearTimeout(timer);
       interrupt.removeEventListener("abort", onInterrupt);
@@ -266,12 +273,22 @@ export class Sandbox extends DurableObject<Env> {
    * The terminal's WebSocket. Client messages: `{"type":"run","command":"...","stdin"?:"..."}` and
    * `{"type":"interrupt"}` (Ctrl-C). Server messages: `{"type":"stdout"|"stderr","data":"..."}` as
    * output is produced, then `{"type":"exit","code":N}`; `{"type":"error","message":"..."}` for a
-   * message it cannot act on. One command line runs at a time per connection.
+   * message it cannot act on. One command line runs at a time per connection. `kubectl edit` sends
+   * `{"type":"edit","file","content"}` and waits for `{"type":"edited","content"}` or
+   * `{"type":"edit-cancelled"}`: the browser's editor takes $EDITOR's place.
    */
   private openTerminal(): Response {
     const [client, server] = Object.values(new WebSocketPair());
     server.accept();
     let running: AbortController | undefined;
+    // `kubectl edit` in this terminal: the buffer goes to the browser's editor; its answer comes back.
+    let editing: ((text: string | null) => void) | undefined;
+    const edit = (file: string, content: string) =>
+      new Promise<string | null>((resolve) => {
+        editing = resolve;
+        running?.signal.addEventListener("abort", () => resolve(null), { once: true });
+        send({ type: "edit", file, content });
+      }).finally(() => (editing = undefined));
     const send = (m: unknown) => {
       try {
         server.send(JSON.stringify(m));
@@ -291,6 +308,14 @@ export class Sandbox extends DurableObject<Env> {
         running?.abort();
         return;
       }
+      if (msg.type === "edited" || msg.type === "edit-cancelled") {
+        const content = (msg as { content?: unknown }).content;
+        if (!editing) send({ type: "error", message: "no edit is open" });
+        else if (msg.type === "edit-cancelled") editing(null);
+        else if (typeof content !== "string") send({ type: "error", message: 'expected {"type":"edited","content":"<the saved text>"}' });
+        else editing(content);
+        return;
+      }
       if (msg.type !== "run" || typeof msg.command !== "string" || (msg.stdin !== undefined && typeof msg.stdin !== "string")) {
         send({ type: "error", message: 'expected {"type":"run","command":"<command line>"} or {"type":"interrupt"}' });
         return;
@@ -305,7 +330,7 @@ export class Sandbox extends DurableObject<Env> {
       }
       const controller = new AbortController();
       running = controller;
-      this.runCommand(msg.command, msg.stdin as string | undefined, { stdout: (data) => send({ type: "stdout", data }), stderr: (data) => send({ type: "stderr", data }) }, controller.signal, LIMITS.shell.maxRunMs)
+      this.runCommand(msg.command, msg.stdin as string | undefined, { stdout: (data) => send({ type: "stdout", data }), stderr: (data) => send({ type: "stderr", data }) }, controller.signal, LIMITS.shell.maxRunMs, edit)
         .then((r) => send({ type: "exit", code: r.exitCode }))
         .catch((e) => send({ type: "error", message: `the command failed: ${(e as Error).message}` }))
         .finally(() => {

@@ -182,6 +182,48 @@ describe("the terminal WebSocket", () => {
     expect(t.messages.at(-2)).toEqual({ type: "stdout", data: "ok\n" });
   });
 
+  test("kubectl edit opens the object in the browser's editor and applies what it saves", async () => {
+    const s = await newSession();
+    await run(s, "kubectl create deployment web --image=nginx:1.27");
+    const t = await connect(s);
+    t.ws.send(JSON.stringify({ type: "run", command: "kubectl edit deployment web" }));
+    await t.until(() => t.messages.some((m) => m.type === "edit"));
+    const opened = t.messages.find((m) => m.type === "edit") as unknown as { file: string; content: string };
+    expect(opened.file).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
+    expect(opened.content).toMatch(/^# Please edit the object below\./);
+    expect(opened.content).toContain("  replicas: 1\n");
+    t.ws.send(JSON.stringify({ type: "edited", content: opened.content.replace("  replicas: 1\n", "  replicas: 3\n") }));
+    await t.until(() => t.messages.some((m) => m.type === "exit"));
+    expect(t.messages.filter((m) => m.type === "stdout" || m.type === "exit")).toEqual([
+      { type: "stdout", data: "deployment.apps/web edited\n" },
+      { type: "exit", code: 0 },
+    ]);
+    expect((await run(s, "kubectl get deploy web -o jsonpath='{.spec.replicas}'")).stdout).toBe("3");
+  });
+
+  test("a cancelled edit changes nothing", async () => {
+    const s = await newSession();
+    await run(s, "kubectl create deployment web --image=nginx:1.27");
+    const t = await connect(s);
+    t.ws.send(JSON.stringify({ type: "run", command: "kubectl edit deploy/web" }));
+    await t.until(() => t.messages.some((m) => m.type === "edit"));
+    t.ws.send(JSON.stringify({ type: "edit-cancelled" }));
+    await t.until(() => t.messages.some((m) => m.type === "exit"));
+    expect(t.messages.filter((m) => m.type !== "edit")).toEqual([
+      { type: "stderr", data: "Edit cancelled, no changes made.\n" },
+      { type: "exit", code: 0 },
+    ]);
+  });
+
+  test("kubectl edit through the command endpoint explains how to edit instead", async () => {
+    const s = await newSession();
+    await run(s, "kubectl create deployment web --image=nginx:1.27");
+    const r = await run(s, "kubectl edit deployment web");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain("kubectl get deployment web -o yaml > web.yaml");
+    expect(r.stderr).toContain("kubectl apply -f web.yaml");
+  });
+
   test("needs a WebSocket upgrade and the session's token", async () => {
     const s = await newSession();
     expect((await call(`/api/sessions/${s.id}/terminal?token=${s.token}`)).status).toBe(426);

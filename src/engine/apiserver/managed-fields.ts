@@ -1067,10 +1067,6 @@ export class ManagedFieldsDecodeError extends Error {}
 
 /** DecodeManagedFields: the wire entries as field sets; throws ManagedFieldsDecodeError when invalid. */
 export function decodeManagedFields(entries: unknown): ManagedFieldSets {
-  if (Array.isArray(entries)) {
-    const known = recordsOfEntries.get(entries);
-    if (known) return decodedRecords(known);
-  }
   const out: ManagedFieldSets = new Map();
   if (entries === undefined || entries === null) return out;
   if (!Array.isArray(entries)) throw new ManagedFieldsDecodeError("managedFields must be a list");
@@ -1194,26 +1190,6 @@ export function internManagedFields(obj: KubeObject): void {
   }
 }
 
-/**
- * The records an entries array was encoded from (stored objects' managedFields are never changed in
- * place): the next write of the object reads them back instead of decoding the entries. Records
- * are replaced, never changed, by the code that updates managers.
- */
-const recordsOfEntries = new WeakMap<object, readonly ManagerRecord[]>();
-
-/** What decodeManagedFields gives for the entries encodeManagedFields wrote from `recs`. */
-function decodedRecords(recs: readonly ManagerRecord[]): ManagedFieldSets {
-  const out: ManagedFieldSets = new Map();
-  for (const r of recs) {
-    const manager = r.manager || "";
-    const rec: ManagerRecord = { manager, operation: r.operation, apiVersion: r.apiVersion, set: r.set };
-    if (r.subresource) rec.subresource = r.subresource;
-    if (r.time) rec.time = r.time;
-    out.set(managerIdentifier(manager, r.operation, r.apiVersion, r.subresource || undefined), rec);
-  }
-  return out;
-}
-
 export function encodeManagedFields(managers: ManagedFieldSets): ManagedFieldsEntry[] {
   const recs = [...managers.values()].filter((r) => !r.set.isEmpty());
   recs.sort(
@@ -1233,8 +1209,6 @@ export function encodeManagedFields(managers: ManagedFieldSets): ManagedFieldsEn
     if (r.subresource) e.subresource = r.subresource;
     return e;
   });
-  // (Entries the decoder would refuse, without apiVersion, are left to it.)
-  if (recs.every((r) => r.apiVersion && (r.operation === "Apply" || r.operation === "Update"))) recordsOfEntries.set(entries, recs);
   return entries;
 }
 

@@ -448,7 +448,8 @@ export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: 
       reportingComponent: combined ? "" : component,
       reportingInstance: combined ? "" : host,
     };
-    const created = createObject(state, eventDef, namespace, event, createOptions(opts, `core|${host ? "host" : ""}`, [component, spec.reason, message, spec.type])).object;
+    const shaped = allStrings(component, spec.reason, message, spec.type) ? (host ? "core|host" : "core|") : undefined;
+    const created = createObject(state, eventDef, namespace, event, createOptions(ctx, component, shaped)).object;
     // The index reads the new event back (indexOf): with the keys just built (checked against it).
     recordedOf(created, { component, host, io, type: spec.type, reason: spec.reason, message, eventKey, groupKey, spamKey });
     return created;
@@ -466,8 +467,16 @@ export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: 
  * literals above set the same fields every time, but for the optional ones the shape names; a
  * member that is not a string (which would leave its field out) gets no shape.
  */
-function createOptions(opts: WriteOptions, shape: string, members: unknown[]): WriteOptions {
-  return members.every((m) => typeof m === "string") ? { ...opts, handover: true, shape } : { ...opts, handover: true };
+function createOptions(ctx: ControllerContext, manager: string, shape: string | undefined): WriteOptions {
+  const opts = controllerWriteOptions(ctx, manager);
+  opts.handover = true;
+  if (shape !== undefined) opts.shape = shape;
+  return opts;
+}
+
+function allStrings(...members: unknown[]): boolean {
+  for (const m of members) if (typeof m !== "string") return false;
+  return true;
 }
 
 /** `<object>.<hex unix nanos>`; the nanoseconds below the millisecond come from the resourceVersion, so names never clash. */
@@ -527,8 +536,8 @@ export function recordSeriesEvent(ctx: ControllerContext, regarding: KubeObject,
       reportingInstance: spec.reportingInstance,
     };
     if (related) event.related = related;
-    const shape = `series|${related ? "related" : ""}`;
-    return createObject(state, eventDef, namespace, event, createOptions(opts, shape, [spec.reason, spec.message, spec.type, spec.action, spec.reportingController, spec.reportingInstance])).object;
+    const shaped = allStrings(spec.reason, spec.message, spec.type, spec.action, spec.reportingController, spec.reportingInstance) ? (related ? "series|related" : "series|") : undefined;
+    return createObject(state, eventDef, namespace, event, createOptions(ctx, spec.fieldManager, shaped)).object;
   } catch (e) {
     if (e instanceof ApiError) return undefined;
     throw e;

@@ -35,6 +35,8 @@ export interface KubectlEnv {
   files: KubectlFiles;
   /** Environment variables (KUBECONFIG, KUBE_EDITOR, ...). */
   vars: Record<string, string>;
+  /** The learner's editor (`kubectl edit`), when the terminal has one; see ShellHost.edit. */
+  edit?(file: string, content: string): Promise<string | null>;
   /** The one door into the cluster: the same in-process API server the HTTP API exposes. */
   api(call: ApiCall): Promise<ApiResponse>;
 }

@@ -205,19 +205,26 @@ export const kubelet: Controller = {
     const client = new ControllerClient(ctx, KUBELET);
     const nodes = new Map<string, KubeObject>();
     for (const n of store.list("nodes")) nodes.set(n.metadata.name!, n);
-    const podsByNode = new Map<string, KubeObject[]>();
     const allPods = store.list("pods");
-    for (const p of allPods) {
-      const nn = p.spec?.nodeName;
-      if (!nn) continue;
-      let l = podsByNode.get(nn);
-      if (!l) podsByNode.set(nn, (l = []));
-      l.push(p);
-    }
+    // The pods of each node as this reconcile started, grouped the first time a pod is synced.
+    let podsByNode: Map<string, KubeObject[]> | undefined;
+    const podsOn = (nodeName: string) => {
+      if (!podsByNode) {
+        podsByNode = new Map();
+        for (const p of allPods) {
+          const nn = p.spec?.nodeName;
+          if (!nn) continue;
+          let l = podsByNode.get(nn);
+          if (!l) podsByNode.set(nn, (l = []));
+          l.push(p);
+        }
+      }
+      return podsByNode.get(nodeName) ?? [];
+    };
     const facts = new Map<string, NodeFacts>();
     const factsOf = (nodeName: string) => {
       let f = facts.get(nodeName);
-      if (!f) facts.set(nodeName, (f = new NodeFacts(nodes.get(nodeName)!, podsByNode.get(nodeName) ?? [])));
+      if (!f) facts.set(nodeName, (f = new NodeFacts(nodes.get(nodeName)!, podsOn(nodeName))));
       return f;
     };
     let eventIndex: Map<string, KubeObject[]> | undefined;
@@ -259,14 +266,13 @@ export const kubelet: Controller = {
       if (!node) continue;
       if (!ready(node)) continue;
       const uid = String(pod.metadata.uid ?? "");
-      const seen = cache.get(uid);
-      if (seen) seen.seen = thisReconcile;
+      const cached = cache.get(uid);
+      if (cached) cached.seen = thisReconcile;
       if (pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined) {
         if (pod.metadata.deletionTimestamp) changed = recreateMirrorPod(client, pod) || changed;
         continue;
       }
       if (isTerminalPhase(pod.status?.phase)) continue;
-      const cached = cache.get(uid);
       if (cached && cached.podRv === pod.metadata.resourceVersion && cached.nodeRv === node.metadata.resourceVersion && (cached.wakeAtMs === undefined || cached.wakeAtMs > nowMs)) {
         wakeAtMs = earliest(wakeAtMs, cached.wakeAtMs);
         continue;

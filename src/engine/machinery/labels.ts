@@ -6,6 +6,7 @@
 // requirements: [] }` for metav1's nil selector, which selects nothing.
 
 import { isQualifiedName, isValidLabelValue } from "./names";
+import { goQuote } from "./strconv";
 
 /** selection.Operator values, spelled as Go spells them. */
 export type LabelSelectorOperator = "in" | "notin" | "=" | "==" | "!=" | "exists" | "!" | "gt" | "lt";
@@ -50,49 +51,6 @@ const binaryOperators: readonly string[] = ["in", "notin", "=", "==", "!=", "gt"
 const validRequirementOperators: readonly string[] = [...binaryOperators, "exists", "!"];
 
 // ---------------------------------------------------------------- Go formatting helpers
-
-/** Go's %q (strconv.Quote) for a string. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case "\\":
-        out += "\\\\";
-        continue;
-      case "\x07":
-        out += "\\a";
-        continue;
-      case "\b":
-        out += "\\b";
-        continue;
-      case "\f":
-        out += "\\f";
-        continue;
-      case "\n":
-        out += "\\n";
-        continue;
-      case "\r":
-        out += "\\r";
-        continue;
-      case "\t":
-        out += "\\t";
-        continue;
-      case "\v":
-        out += "\\v";
-        continue;
-    }
-    if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else if (c >= 0xd800 && c <= 0xdfff) out += "\\ufffd"; // lone surrogate: Go sees U+FFFD
-    else if ((c >= 0x80 && c <= 0x9f) || c === 0xad || c === 0x2028 || c === 0x2029 || c === 0xfeff) {
-      out += "\\u" + c.toString(16).padStart(4, "0");
-    } else out += ch;
-  }
-  return out + '"';
-}
 
 /** Go's %#v of a []string (nil when `nil` is set). */
 function goStringSlice(vals: readonly string[] | null): string {

@@ -4,7 +4,7 @@
 // or by dynamic provisioning, and at binding the scheduler pre-binds the volume or asks for
 // provisioning on the chosen node (annotation volume.kubernetes.io/selected-node).
 import type { KubeObject } from "../kinds/types";
-import { goQuote } from "../machinery/labels";
+import { goQuote } from "../machinery/strconv";
 import { termMatches } from "./node-match";
 import { amountOf } from "./resources";
 import type { NodeInfo } from "./snapshot";

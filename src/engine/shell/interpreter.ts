@@ -181,6 +181,10 @@ class StageHost implements ShellHost {
   get signal(): AbortSignal {
     return this.controller.signal;
   }
+  /** The host's editor, when it has one (kubectl edit in the web terminal). */
+  get edit(): ShellHost["edit"] {
+    return this.parent.edit;
+  }
   now(): number {
     return this.parent.now();
   }

@@ -23,6 +23,11 @@ export interface ShellHost {
   sleep(ms: number): Promise<void>;
   /** Aborted on Ctrl-C or when the command line's run-time limit passes. */
   signal: AbortSignal;
+  /**
+   * Opens `content` as `file` in the learner's editor (the web terminal's) and resolves to the saved
+   * text, or null when the learner cancels. Absent where there is no editor (the command endpoint).
+   */
+  edit?(file: string, content: string): Promise<string | null>;
 }
 
 /** A command's exit status, as bash reports it ($?). */

@@ -45,6 +45,8 @@ export class ObjectStore {
   private readonly listeners = new Set<(c: Change) => void>();
   /** Sorted keys per resource; dropped whenever an object of the resource is added or removed. */
   private readonly sortedCache = new Map<string, string[]>();
+  /** All objects per resource in key order (list() hands out copies); dropped on any write of the resource. */
+  private readonly listCache = new Map<string, KubeObject[]>();
   private count = 0;
   private rv: number;
 
@@ -67,6 +69,7 @@ export class ObjectStore {
       const obj = JSON.parse(row.body) as KubeObject;
       this.bucket(row.resource).set(this.nsName(obj), obj);
       this.sortedCache.delete(row.resource);
+      this.listCache.delete(row.resource);
       this.count++;
     }
     this.rv = resourceVersion;
@@ -88,11 +91,16 @@ export class ObjectStore {
     const sorted = this.sortedKeys(resource);
     if (!sorted) return [];
     const bucket = this.byResource.get(resource)!;
-    const out: KubeObject[] = [];
     if (namespace === undefined) {
-      for (const k of sorted) out.push(bucket.get(k)!);
-      return out;
+      let all = this.listCache.get(resource);
+      if (!all) {
+        all = [];
+        for (const k of sorted) all.push(bucket.get(k)!);
+        this.listCache.set(resource, all);
+      }
+      return all.slice();
     }
+    const out: KubeObject[] = [];
     const prefix = `${namespace}/`;
     for (const k of sorted) if (k.startsWith(prefix)) out.push(bucket.get(k)!);
     return out;
@@ -127,6 +135,7 @@ export class ObjectStore {
     const stored = this.stamp(obj);
     this.bucket(resource).set(this.nsName(stored), stored);
     this.sortedCache.delete(resource);
+    this.listCache.delete(resource);
     this.count++;
     this.record("ADDED", resource, stored);
     return stored;
@@ -138,6 +147,7 @@ export class ObjectStore {
     const bucket = this.bucket(resource);
     const prev = bucket.get(this.nsName(stored));
     bucket.set(this.nsName(stored), stored);
+    this.listCache.delete(resource);
     this.record("MODIFIED", resource, stored, prev);
     return stored;
   }
@@ -163,6 +173,7 @@ export class ObjectStore {
     if (!bucket || !existing) return undefined;
     bucket.delete(`${namespace}/${name}`);
     this.sortedCache.delete(resource);
+    this.listCache.delete(resource);
     this.count--;
     const last = this.stamp(existing);
     this.record("DELETED", resource, last, existing);

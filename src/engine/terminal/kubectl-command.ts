@@ -18,6 +18,7 @@ export function kubectlCommand(api: ApiDoor): CommandFn {
       files: filesAt(ctx.fs, ctx.cwd),
       vars: ctx.env,
       api,
+      edit: ctx.host.edit ? (file, content) => ctx.host.edit!(file, content) : undefined,
     };
     return runKubectl(ctx.argv.slice(1), env);
   };

@@ -29,6 +29,8 @@ export interface TerminalRunOptions {
   now(): number;
   /** Waits (the host runs due controller work meanwhile); resolves early when `signal` aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** The learner's editor, where the door has one (the terminal WebSocket). */
+  edit?(file: string, content: string): Promise<string | null>;
 }
 
 export class Terminal {
@@ -56,7 +58,7 @@ export class Terminal {
       stdin: opts.stdin,
       stdout: { write: (t) => opts.out.stdout(t) },
       stderr: { write: (t) => opts.out.stderr(t) },
-      host: { now: opts.now, sleep: (ms) => opts.sleep(ms, opts.signal), signal: opts.signal },
+      host: { now: opts.now, sleep: (ms) => opts.sleep(ms, opts.signal), signal: opts.signal, edit: opts.edit },
     });
     return { exitCode };
   }

@@ -4,7 +4,7 @@
 // and sort.Sort run on the same inputs) or printed by kubectl 1.32.
 import { describe, expect, it } from "vitest";
 import { TabWriter } from "../../../src/engine/kubectl/describe/tabwriter";
-import { goSort } from "../../../src/engine/kubectl/describe/gosort";
+import { goSort } from "../../../src/engine/machinery/gosort";
 import { nestedPrefixWriter, tabbedString } from "../../../src/engine/kubectl/describe/writer";
 import { smartLabelFor } from "../../../src/engine/kubectl/describe/generic";
 import { printAnnotationsMultiline, printTolerationsMultiline, since } from "../../../src/engine/kubectl/describe/format";

@@ -8,7 +8,7 @@ import { customColumnsFromSpec, customColumnsFromTemplate } from "../../../src/e
 import { TablePrinter, type Table } from "../../../src/engine/kubectl/printers/table";
 import { newTableTabWriter } from "../../../src/engine/kubectl/printers/tabwriter";
 import { formatFloatG } from "../../../src/engine/kubectl/printers/gofmt";
-import { goSort } from "../../../src/engine/kubectl/printers/sort";
+import { goSort } from "../../../src/engine/machinery/gosort";
 import { KubectlError } from "../../../src/engine/kubectl/command";
 
 const sink = () => {
@@ -190,12 +190,10 @@ describe("Go formatting and sorting", () => {
 
   it("sorts like Go's sort.Sort: insertion sort (stable) up to 12 elements, pdqsort beyond", () => {
     const keys = [3, 1, 2, 1, 3, 2];
-    const idx = keys.map((_, i) => i);
-    goSort(idx.length, (i, j) => keys[idx[i]] < keys[idx[j]], (i, j) => ([idx[i], idx[j]] = [idx[j], idx[i]]));
+    const idx = goSort(keys.map((_, i) => i), (i, j) => keys[i] < keys[j]);
     expect(idx).toEqual([1, 3, 2, 5, 0, 4]);
     const many = Array.from({ length: 100 }, (_, i) => (i * 37) % 100);
-    const order = many.map((_, i) => i);
-    goSort(order.length, (i, j) => many[order[i]] < many[order[j]], (i, j) => ([order[i], order[j]] = [order[j], order[i]]));
+    const order = goSort(many.map((_, i) => i), (i, j) => many[i] < many[j]);
     expect(order.map((i) => many[i])).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 });

@@ -6,7 +6,6 @@ import {
   everythingSelector,
   formatLabelSelector,
   formatLabels,
-  goQuote,
   isEmptySelector,
   labelSelectorAsMap,
   matches,
@@ -20,6 +19,7 @@ import {
   selectorToString,
   validatedSelectorFromSet,
 } from "../../../src/engine/machinery/labels";
+import { goQuote } from "../../../src/engine/machinery/strconv";
 
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
@@ -302,6 +302,10 @@ describe("other helpers", () => {
     expect(goQuote(`a"b\\c`)).toBe(`"a\\"b\\\\c"`);
     expect(goQuote("tab\there\n")).toBe(`"tab\\there\\n"`);
     expect(goQuote("\u0001é")).toBe(`"\\x01é"`);
+    // Taken from Go's strconv.Quote (after encoding/json decoded the string): spaces other than
+    // ASCII, format and private-use characters are not printable; a lone surrogate became U+FFFD.
+    expect(goQuote("a\u00a0b\u200b\ue000\u3000\u0007\u007f")).toBe(`"a\\u00a0b\\u200b\\ue000\\u3000\\a\\x7f"`);
+    expect(goQuote("\ud800x")).toBe(`"\ufffdx"`);
   });
 });
 

@@ -4,7 +4,7 @@
 import { compareGoStrings } from "../../machinery/labels";
 import { parseQuantity } from "../../machinery/quantity";
 import { goList, printBool, quantity, rfc1123z, sortStrings, type Obj } from "./format";
-import { goSort } from "./gosort";
+import { goSort } from "../../machinery/gosort";
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from "./writer";
 
 /** Resolves a fieldRef env var to a value (EnvValueRetriever); undefined for templates. */

@@ -3,7 +3,7 @@
 // sorted by lastTimestamp with Go's unstable sort, ages relative to now).
 import type { KubeObject } from "../client";
 import { corePath, listAll, type DescribeContext } from "./context";
-import { goSort } from "./gosort";
+import { goSort } from "../../machinery/gosort";
 import { since, isZeroTime, timeMs } from "./format";
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from "./writer";
 

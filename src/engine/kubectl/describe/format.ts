@@ -6,7 +6,7 @@ import { compareGoStrings, formatLabelSelector, selectorFromLabelSelector, selec
 import { parseQuantity } from "../../machinery/quantity";
 import { GO_ZERO_TIME_MS, parseRfc3339 } from "../../machinery/time";
 import { humanDuration } from "../../machinery/duration";
-import { goSort } from "./gosort";
+import { goSort } from "../../machinery/gosort";
 import { LEVEL_0, type PrefixWriter } from "./writer";
 
 export type Obj = KubeObject;

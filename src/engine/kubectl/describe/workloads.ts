@@ -7,7 +7,7 @@ import { controllerOf, controllerRef, formatLabelSelector, intOrString, printAnn
 import { formatLabels, selectorFromSet, selectorToString } from "../../machinery/labels";
 import { describePodTemplate } from "./pod";
 import { pvcClass } from "./storage";
-import { goSort } from "./gosort";
+import { goSort } from "../../machinery/gosort";
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from "./writer";
 
 export interface PodCounts {

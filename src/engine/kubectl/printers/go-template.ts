@@ -8,7 +8,8 @@
 // Missing keys print `<no value>` (kubectl's default --allow-missing-template-keys=true).
 import type { OutputSink } from "../../shell/types";
 import { KubectlError } from "../command";
-import { formatFloatG, goSprint, goQuoteString } from "./gofmt";
+import { formatFloatG, goSprint } from "./gofmt";
+import { goQuote } from "../../machinery/strconv";
 import { toGoJson } from "./json";
 
 // ------------------------------------------------------------------------------------ values
@@ -341,7 +342,7 @@ class TemplateParser {
         i = j;
         continue;
       }
-      this.fail(open, `unexpected ${goQuoteString(c)} in command`);
+      this.fail(open, `unexpected ${goQuote(c)} in command`);
     }
     return tokens;
   }
@@ -611,13 +612,13 @@ class Exec {
     let typ = typeName(receiver);
     for (const name of names) {
       if (cur.t === "invalid") {
-        if (!this.allowMissing) this.fail(a.pos, a.text, `nil data; no entry for key ${goQuoteString(name)}`);
+        if (!this.allowMissing) this.fail(a.pos, a.text, `nil data; no entry for key ${goQuote(name)}`);
         return INVALID;
       }
       if (cur.t === "nil") this.fail(a.pos, a.text, `nil pointer evaluating ${typ}.${name}`);
       if (cur.t !== "map") this.fail(a.pos, a.text, `can't evaluate field ${name} in type ${typ}`);
       if (!Object.prototype.hasOwnProperty.call(cur.v, name)) {
-        if (!this.allowMissing) this.fail(a.pos, a.text, `map has no entry for key ${goQuoteString(name)}`);
+        if (!this.allowMissing) this.fail(a.pos, a.text, `map has no entry for key ${goQuote(name)}`);
         cur = INVALID;
       } else cur = fromData(cur.v[name]);
       typ = "interface {}";
@@ -850,7 +851,7 @@ function goSprintf(format: string, args: GoVal[]): string {
         if (precText !== undefined && a.t === "string") s = [...s].slice(0, Number(precText)).join("");
         break;
       case "q":
-        s = a.t === "string" ? goQuoteString(a.v) : a.t === "int" ? `'${String.fromCodePoint(a.v)}'` : bad();
+        s = a.t === "string" ? goQuote(a.v) : a.t === "int" ? `'${String.fromCodePoint(a.v)}'` : bad();
         break;
       case "d":
         s = a.t === "int" ? String(a.v) : bad();
@@ -933,7 +934,7 @@ export class GoTemplatePrinter {
       out.write(`\ttemplate was:\n\t\t${this.template}\n`);
       out.write(`\traw data was:\n\t\t${raw}\n`);
       out.write(`\tobject given to template engine was:\n\t\t${goSprint(data)}\n\n`);
-      throw new KubectlError(`error executing template ${goQuoteString(this.template)}: ${e.message}`);
+      throw new KubectlError(`error executing template ${goQuote(this.template)}: ${e.message}`);
     }
   }
 }

@@ -1,10 +1,11 @@
 // Index: Go's fmt and strconv as kubectl's printers show JSON-shaped values (unstructured objects):
 // `formatFloatG` (strconv.FormatFloat 'g' -1), `goSprint` (%v: `map[a:b]`, `[x y]`, `<nil>`),
-// `goSharpV` (%#v: `map[string]interface {}{"a":"b"}`, used in jsonpath/template error dumps),
-// `goQuoteString` (strconv.Quote). Numbers carry a Go type: integral numbers are int64, others
+// `goSharpV` (%#v: `map[string]interface {}{"a":"b"}`, used in jsonpath/template error dumps; strings
+// quoted by machinery/strconv's goQuote). Numbers carry a Go type: integral numbers are int64, others
 // float64, as apimachinery decodes JSON into unstructured objects; `floatsOnly` mode treats every
 // number as float64 (what json.Unmarshal into interface{} gives, i.e. the go-template printer's data).
 import { compareGoStrings } from "../../machinery/labels";
+import { goQuote } from "../../machinery/strconv";
 
 /** strconv.FormatFloat(f, 'g', -1, 64): shortest digits; exponent form below 1e-4 and from 1e6 (`1e+06`). */
 export function formatFloatG(f: number): string {
@@ -54,60 +55,13 @@ export function goSprint(v: unknown, floatsOnly = false): string {
 /** fmt's %#v of a JSON-shaped value held in an interface{} (top level: `map[string]interface {}{...}`). */
 export function goSharpV(v: unknown, floatsOnly = false): string {
   if (v === null || v === undefined) return "interface {}(nil)";
-  if (typeof v === "string") return goQuoteString(v);
+  if (typeof v === "string") return goQuote(v);
   if (typeof v === "number") return goNumber(v, floatsOnly);
   if (typeof v === "boolean") return v ? "true" : "false";
   if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSharpV(x, floatsOnly)).join(", ")}}`;
   if (typeof v === "object") {
     const keys = Object.keys(v).sort(compareGoStrings);
-    return `map[string]interface {}{${keys.map((k) => `${goQuoteString(k)}:${goSharpV((v as Record<string, unknown>)[k], floatsOnly)}`).join(", ")}}`;
+    return `map[string]interface {}{${keys.map((k) => `${goQuote(k)}:${goSharpV((v as Record<string, unknown>)[k], floatsOnly)}`).join(", ")}}`;
   }
   return String(v);
-}
-
-/** strconv.Quote: Go escapes, printable Unicode kept as is. */
-export function goQuoteString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case "\\":
-        out += "\\\\";
-        continue;
-      case "\n":
-        out += "\\n";
-        continue;
-      case "\t":
-        out += "\\t";
-        continue;
-      case "\r":
-        out += "\\r";
-        continue;
-      case "\x07":
-        out += "\\a";
-        continue;
-      case "\b":
-        out += "\\b";
-        continue;
-      case "\f":
-        out += "\\f";
-        continue;
-      case "\v":
-        out += "\\v";
-        continue;
-    }
-    if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if (!isGoPrintable(c)) out += c <= 0xffff ? `\\u${c.toString(16).padStart(4, "0")}` : `\\U${c.toString(16).padStart(8, "0")}`;
-    else out += ch;
-  }
-  return out + '"';
-}
-
-/** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-function isGoPrintable(c: number): boolean {
-  return PRINTABLE.test(String.fromCodePoint(c));
 }

@@ -8,7 +8,7 @@
 //   go-template.ts     -o go-template / go-template-file / template
 //   table.ts           server-side Tables (get's default and -o wide), TABLE_ACCEPT
 //   tabwriter.ts       kubectl's tab writer (padding 3, minwidth 6, remembered widths)
-//   sort.ts            --sort-by and Go's sort.Sort (pdqsort)
+//   sort.ts            --sort-by (with Go's sort.Sort from machinery/gosort)
 //   gofmt.ts           Go's %v, %#v, strconv.Quote and FormatFloat for printed values
 export { getPrinter, genericPrinter, printObject, outputFlag, TEMPLATE_FLAGS, SHOW_MANAGED_FIELDS_FLAG, GENERIC_FORMATS, GET_FORMATS, type ChosenPrinter } from "./print-flags";
 export { toYaml, YamlPrinter, omitManagedFields } from "./yaml";
@@ -19,4 +19,4 @@ export { CustomColumnsPrinter, customColumnsFromSpec, customColumnsFromTemplate 
 export { GoTemplatePrinter } from "./go-template";
 export { TablePrinter, TABLE_ACCEPT, isTable, escapeTerminal } from "./table";
 export { TabWriter, newTableTabWriter } from "./tabwriter";
-export { sortObjects, sortTableRows, goSort } from "./sort";
+export { sortObjects, sortTableRows } from "./sort";

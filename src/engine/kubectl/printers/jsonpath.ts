@@ -7,7 +7,8 @@
 // Values are JSON-shaped; an integral number is Go's int64, any other number float64.
 import type { OutputSink } from "../../shell/types";
 import { KubectlError } from "../command";
-import { goNumber, goSharpV, goQuoteString } from "./gofmt";
+import { goNumber, goSharpV, goSprint } from "./gofmt";
+import { goQuote } from "../../machinery/strconv";
 import { toGoJson } from "./json";
 
 // ------------------------------------------------------------------------------------ nodes
@@ -721,18 +722,7 @@ function evalToText(r: Val): string {
 function goSprintVal(x: Val): string {
   if (x.invalid) return "<invalid reflect.Value>";
   if (x.v === null || x.v === undefined) return "<nil>";
-  return goSprintLike(x.v);
-}
-
-function goSprintLike(v: unknown): string {
-  if (v === null) return "<nil>";
-  if (typeof v === "number") return goNumber(v);
-  if (Array.isArray(v)) return `[${v.map(goSprintLike).join(" ")}]`;
-  if (typeof v === "object") {
-    const m = v as Record<string, unknown>;
-    return `map[${Object.keys(m).sort().map((k) => `${k}:${goSprintLike(m[k])}`).join(" ")}]`;
-  }
-  return String(v);
+  return goSprint(x.v);
 }
 
 // ------------------------------------------------------------------------------------ the printer
@@ -762,7 +752,7 @@ export class JsonPathPrinter {
     } catch (e) {
       if (!(e instanceof JsonPathError)) throw e;
       const debug = `Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${this.template}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(obj)}\n\n`;
-      throw new KubectlError(`error executing jsonpath ${goQuoteString(this.template)}: ${debug}\n`);
+      throw new KubectlError(`error executing jsonpath ${goQuote(this.template)}: ${debug}\n`);
     }
     out.write(text);
   }

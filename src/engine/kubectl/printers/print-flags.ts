@@ -4,8 +4,7 @@
 //  - `getPrinter(opts)`: `kubectl get`'s PrintFlags (adds `wide`/table and custom-columns);
 //  - `genericPrinter(opts)`: genericclioptions.PrintFlags, what create/apply/label/... use: json, yaml,
 //    name, templates; no `-o` prints `kind.group/name <operation>` (e.g. "created").
-// Flag specs to add to a command: `OUTPUT_FLAGS(formats)`, `TEMPLATE_FLAGS`, `SHOW_MANAGED_FIELDS_FLAG`.
-import type { FlagSpec } from "../flags";
+// Flag specs to add to a command (defined in ../common-flags): `outputFlag(formats)`, `TEMPLATE_FLAGS`, `SHOW_MANAGED_FIELDS_FLAG`.
 import type { KubectlFiles } from "../env";
 import type { OutputSink } from "../../shell/types";
 import { KubectlError } from "../command";
@@ -18,6 +17,10 @@ import { TablePrinter, type TablePrintOptions } from "./table";
 import { YamlPrinter } from "./yaml";
 import { newTableTabWriter, TabWriter } from "./tabwriter";
 import type { KubeObject } from "../client";
+import { GENERIC_FORMATS, GET_FORMATS } from "../common-flags";
+
+// The print flags themselves are kubectl flag families: defined in ../common-flags, re-exported here for the printers' users.
+export { GENERIC_FORMATS, GET_FORMATS, outputFlag, TEMPLATE_FLAGS, SHOW_MANAGED_FIELDS_FLAG } from "../common-flags";
 
 /** Anything that prints objects (and, where it can, watch events). */
 export interface ResourcePrinter {
@@ -33,24 +36,6 @@ export type ChosenPrinter =
   | { kind: "name"; printer: NamePrinter }
   | { kind: "jsonpath"; printer: JsonPathPrinter }
   | { kind: "go-template"; printer: GoTemplatePrinter };
-
-export const GENERIC_FORMATS = ["json", "yaml", "name", "go-template", "go-template-file", "template", "templatefile", "jsonpath", "jsonpath-as-json", "jsonpath-file"];
-export const GET_FORMATS = [...GENERIC_FORMATS, "custom-columns", "custom-columns-file", "wide"];
-
-/** `-o, --output` with kubectl's usage text for the given formats (get adds the documentation links). */
-export function outputFlag(formats: readonly string[], get = false, def = ""): FlagSpec {
-  const usage = get
-    ? `Output format. One of: (${formats.join(", ")}). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].`
-    : `Output format. One of: (${formats.join(", ")}).`;
-  return { name: "output", shorthand: "o", type: "string", default: def, usage };
-}
-
-export const TEMPLATE_FLAGS: FlagSpec[] = [
-  { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
-  { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
-];
-
-export const SHOW_MANAGED_FIELDS_FLAG: FlagSpec = { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." };
 
 export interface PrinterChoice {
   output: string;

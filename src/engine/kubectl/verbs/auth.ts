@@ -10,6 +10,7 @@ import { breakdownRule, combineResourceGroup, compactRules, ruleString, type Rul
 import { goList } from "../describe/format";
 import { compareGoStrings } from "../../machinery/labels";
 import { defaultSubCommandRun } from "./group";
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, DRY_RUN_FLAG, KUSTOMIZE_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG, filenameFlag } from "../common-flags";
 
 const RESOURCE_VERBS = new Set(["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection", "use", "bind", "impersonate", "*", "approve", "sign", "escalate", "attest"]);
 const NON_RESOURCE_VERBS = new Set(["get", "put", "post", "head", "options", "delete", "patch", "*"]);
@@ -155,10 +156,10 @@ const whoamiCommand: KubectlCommand = {
   kubectl auth whoami -o json`,
   usage: "auth whoami [options]",
   flags: [
-    { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
-    { name: "output", shorthand: "o", type: "string", usage: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)." },
-    { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
-    { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    OUTPUT_FLAG,
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
   ],
   async run(run) {
     const { flags, env } = run;
@@ -197,16 +198,16 @@ const reconcileCommand: KubectlCommand = {
   kubectl auth reconcile -f my-rbac-rules.yaml`,
   usage: "auth reconcile -f FILENAME [options]",
   flags: [
-    { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
-    { name: "dry-run", type: "string", default: "none", noOptDefVal: "unchanged", usage: "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource." },
-    { name: "filename", shorthand: "f", type: "stringArray", usage: "Filename, directory, or URL to files identifying the resource to reconcile." },
-    { name: "kustomize", shorthand: "k", type: "string", usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
-    { name: "output", shorthand: "o", type: "string", usage: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)." },
-    { name: "recursive", shorthand: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    DRY_RUN_FLAG,
+    filenameFlag("Filename, directory, or URL to files identifying the resource to reconcile.", "stringArray"),
+    KUSTOMIZE_FLAG,
+    OUTPUT_FLAG,
+    RECURSIVE_FLAG,
     { name: "remove-extra-permissions", type: "bool", usage: "If true, removes extra permissions added to roles" },
     { name: "remove-extra-subjects", type: "bool", usage: "If true, removes extra subjects added to rolebindings" },
-    { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
-    { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
   ],
   async run() {
     throw new KubectlError("kubectl auth reconcile is not available in the browser sandbox: create or update the RBAC objects with `kubectl apply -f <file>` instead");

@@ -8,6 +8,7 @@ import { formatError, ServerError, type KubeObject } from "../client";
 import { collectInfos, reportErrors } from "../infos";
 import { genericPrinter, printObject } from "../printers/print-flags";
 import { rfc3339 } from "../../machinery/time";
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, KUSTOMIZE_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG, filenameFlag } from "../common-flags";
 
 const CSR = "certificatesigningrequests.certificates.k8s.io";
 
@@ -70,14 +71,14 @@ const approveCommand = certificateVerb(
   kubectl certificate approve csr-sqgzp`,
   usage: "certificate approve (-f FILENAME | NAME) [options]",
   flags: [
-    { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
-    { name: "filename", shorthand: "f", type: "stringArray", usage: "Filename, directory, or URL to files identifying the resource to update" },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    filenameFlag("Filename, directory, or URL to files identifying the resource to update", "stringArray"),
     { name: "force", type: "bool", usage: "Update the CSR even if it is already approved." },
-    { name: "kustomize", shorthand: "k", type: "string", usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
-    { name: "output", shorthand: "o", type: "string", usage: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)." },
-    { name: "recursive", shorthand: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
-    { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
-    { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
+    KUSTOMIZE_FLAG,
+    OUTPUT_FLAG,
+    RECURSIVE_FLAG,
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
   ],
   },
   "Approved",
@@ -98,14 +99,14 @@ const denyCommand = certificateVerb(
   kubectl certificate deny csr-sqgzp`,
   usage: "certificate deny (-f FILENAME | NAME) [options]",
   flags: [
-    { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
-    { name: "filename", shorthand: "f", type: "stringArray", usage: "Filename, directory, or URL to files identifying the resource to update" },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    filenameFlag("Filename, directory, or URL to files identifying the resource to update", "stringArray"),
     { name: "force", type: "bool", usage: "Update the CSR even if it is already denied." },
-    { name: "kustomize", shorthand: "k", type: "string", usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
-    { name: "output", shorthand: "o", type: "string", usage: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)." },
-    { name: "recursive", shorthand: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
-    { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
-    { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
+    KUSTOMIZE_FLAG,
+    OUTPUT_FLAG,
+    RECURSIVE_FLAG,
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
   ],
   },
   "Denied",

@@ -8,6 +8,7 @@ import type { KubeObject } from "../client";
 import type { OutputSink } from "../../shell/types";
 import { toYaml } from "../printers/yaml";
 import { toGoJson } from "../printers/json";
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from "../common-flags";
 
 /** The server URL kubectl talks to: --server, else the current context's cluster's. */
 export function serverUrl(run: CommandRun): string {
@@ -45,13 +46,13 @@ const dumpCommand: KubectlCommand = {
   usage: "cluster-info dump [flags] [options]",
   flags: [
     { name: "all-namespaces", shorthand: "A", type: "bool", usage: "If true, dump all namespaces.  If true, --namespaces is ignored." },
-    { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     { name: "namespaces", type: "stringArray", usage: "A comma separated list of namespaces to dump." },
     { name: "output", shorthand: "o", type: "string", default: "json", usage: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)." },
     { name: "output-directory", type: "string", usage: "Where to output the files.  If empty or '-' uses stdout, otherwise creates a directory hierarchy in that directory" },
     { name: "pod-running-timeout", type: "duration", default: 20000, usage: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running" },
-    { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
-    { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
   ],
   async run(run) {
     return runDump(run);

@@ -13,6 +13,7 @@ import { genericPrinter, printObject } from "../printers/print-flags";
 import { newTableTabWriter } from "../printers/tabwriter";
 import { parse } from "yaml";
 import { defaultSubCommandRun } from "./group";
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from "../common-flags";
 
 type Fields = Record<string, unknown>;
 
@@ -711,14 +712,14 @@ const viewCmd: KubectlCommand = {
   kubectl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'`,
   usage: "config view [flags] [options]",
   flags: [
-    { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     { name: "flatten", type: "bool", usage: "Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)" },
     { name: "merge", type: "bool", default: true, usage: "Merge the full hierarchy of kubeconfig files" },
     { name: "minify", type: "bool", usage: "Remove all information not used by current-context from the output" },
     { name: "output", shorthand: "o", type: "string", default: "yaml", usage: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)." },
     { name: "raw", type: "bool", usage: "Display raw byte data and sensitive data" },
-    { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
-    { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
   ],
   async run(run) {
     return runView(run);

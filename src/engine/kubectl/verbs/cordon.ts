@@ -6,6 +6,7 @@ import type { CommandRun, KubectlCommand } from "../command";
 import { KubectlError, UsageError } from "../command";
 import type { KubeObject } from "../client";
 import { dryRunStrategy, dryRunSuffix, type DryRun } from "../infos";
+import { DRY_RUN_FLAG, SELECTOR_FLAG } from "../common-flags";
 
 /** The nodes a cordon/uncordon/drain invocation names (all fetched before anything changes). */
 export async function selectedNodes(run: CommandRun, verb: string): Promise<KubeObject[]> {
@@ -55,21 +56,23 @@ export async function cordonOrUncordon(run: CommandRun, nodes: KubeObject[], des
   }
 }
 
-export const DRY_RUN_FLAG = { name: "dry-run", type: "string" as const, default: "none", noOptDefVal: "unchanged", usage: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.' };
+/** cordon and uncordon: the same command, marking nodes unschedulable or schedulable. */
+export function nodeScheduleCommand(unschedulable: boolean): KubectlCommand {
+  const verb = unschedulable ? "cordon" : "uncordon";
+  const state = unschedulable ? "unschedulable" : "schedulable";
+  return {
+    name: verb,
+    short: `Mark node as ${state}`,
+    long: `Mark node as ${state}.`,
+    example: `  # Mark node "foo" as ${state}
+  kubectl ${verb} foo`,
+    usage: `${verb} NODE [options]`,
+    flags: [DRY_RUN_FLAG, SELECTOR_FLAG],
+    async run(run) {
+      const dryRun = dryRunStrategy(run);
+      await cordonOrUncordon(run, await selectedNodes(run, verb), unschedulable, dryRun);
+    },
+  };
+}
 
-export const cordonCommand: KubectlCommand = {
-  name: "cordon",
-  short: "Mark node as unschedulable",
-  long: `Mark node as unschedulable.`,
-  example: `  # Mark node "foo" as unschedulable
-  kubectl cordon foo`,
-  usage: "cordon NODE [options]",
-  flags: [
-    DRY_RUN_FLAG,
-    { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
-  ],
-  async run(run) {
-    const dryRun = dryRunStrategy(run);
-    await cordonOrUncordon(run, await selectedNodes(run, "cordon"), true, dryRun);
-  },
-};
+export const cordonCommand = nodeScheduleCommand(true);

@@ -8,6 +8,7 @@ import { ServerError, formatError, resourcePath, type ApiResource, type KubeObje
 import { manifestTarget, parseResourceArgs, readManifests, resolveTargets, type Target } from "../builder";
 import { describerFor, type DescribeContext } from "../describe";
 import { listAll } from "../describe/context";
+import { KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from "../common-flags";
 
 const LONG = `Show details of a specific resource or group of resources.
 
@@ -54,16 +55,10 @@ export const describeCommand: KubectlCommand = {
   flags: [
     { name: "all-namespaces", shorthand: "A", type: "bool", default: false, usage: "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace." },
     { name: "chunk-size", type: "int64", default: 500, usage: "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future." },
-    { name: "filename", shorthand: "f", type: "stringSlice", default: [], usage: "Filename, directory, or URL to files containing the resource to describe" },
-    { name: "kustomize", shorthand: "k", type: "string", default: "", usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
-    { name: "recursive", shorthand: "R", type: "bool", default: false, usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
-    {
-      name: "selector",
-      shorthand: "l",
-      type: "string",
-      default: "",
-      usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    filenameFlag("Filename, directory, or URL to files containing the resource to describe"),
+    KUSTOMIZE_FLAG,
+    RECURSIVE_FLAG,
+    SELECTOR_FLAG,
     { name: "show-events", type: "bool", default: true, usage: "If true, display events related to the described object." },
   ],
   async run(run) {

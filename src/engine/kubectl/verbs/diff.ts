@@ -12,6 +12,7 @@ import { APPLY_PATCH_CONTENT_TYPE } from "../../machinery/patch";
 import { matches, parseLabelSelector, type LabelSelectorRequirementSet } from "../../machinery/labels";
 import { omitManagedFields, toYaml } from "../printers/yaml";
 import { diffTimestamp, unifiedDiff } from "../unified-diff";
+import { KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from "../common-flags";
 
 /** diff.go's maxRetries: a diff is retried while the object keeps changing under it (409 Conflict). */
 const MAX_RETRIES = 4;
@@ -265,13 +266,13 @@ export const diffCommand: KubectlCommand = {
   flags: [
     { name: "concurrency", type: "int", default: 1, usage: "Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time." },
     { name: "field-manager", type: "string", default: FIELD_MANAGER_CLIENT_SIDE_APPLY, usage: "Name of the manager used to track field ownership." },
-    { name: "filename", shorthand: "f", type: "stringSlice", usage: "Filename, directory, or URL to files contains the configuration to diff" },
+    filenameFlag("Filename, directory, or URL to files contains the configuration to diff"),
     { name: "force-conflicts", type: "bool", usage: "If true, server-side apply will force the changes against conflicts." },
-    { name: "kustomize", shorthand: "k", type: "string", usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
+    KUSTOMIZE_FLAG,
     { name: "prune", type: "bool", usage: "Include resources that would be deleted by pruning. Can be used with -l and default shows all resources would be pruned" },
     { name: "prune-allowlist", type: "stringArray", usage: "Overwrite the default allowlist with <group/version/kind> for --prune" },
-    { name: "recursive", shorthand: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
-    { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
+    RECURSIVE_FLAG,
+    SELECTOR_FLAG,
     { name: "server-side", type: "bool", usage: "If true, apply runs in the server instead of the client." },
     { name: "show-managed-fields", type: "bool", usage: "If true, include managed fields in the diff." },
   ],

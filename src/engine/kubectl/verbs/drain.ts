@@ -9,7 +9,8 @@ import { ServerError, type KubeObject } from "../client";
 import { formatGoDuration } from "../flags";
 import { dryRunStrategy, type DryRun } from "../infos";
 import { parseLabelSelector } from "../../machinery/labels";
-import { DRY_RUN_FLAG, cordonOrUncordon, selectedNodes } from "./cordon";
+import { cordonOrUncordon, selectedNodes } from "./cordon";
+import { DRY_RUN_FLAG, SELECTOR_FLAG } from "../common-flags";
 
 const DAEMONSET_FATAL = "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)";
 const DAEMONSET_WARNING = "ignoring DaemonSet-managed Pods";
@@ -59,7 +60,7 @@ https://kubernetes.io/images/docs/kubectl_drain.svg Workflowhttps://kubernetes.i
     { name: "grace-period", type: "int", default: -1, usage: "Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used." },
     { name: "ignore-daemonsets", type: "bool", usage: "Ignore DaemonSet-managed pods." },
     { name: "pod-selector", type: "string", usage: "Label selector to filter pods on the node" },
-    { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
+    SELECTOR_FLAG,
     { name: "skip-wait-for-delete-timeout", type: "int", usage: "If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip." },
     { name: "timeout", type: "duration", usage: "The length of time to wait before giving up, zero means infinite" },
   ],

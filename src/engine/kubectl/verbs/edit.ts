@@ -55,6 +55,11 @@ export async function editObjectYaml(r: CommandRun, args: readonly string[]): Pr
   return { text: HEADER + body, originals: infos };
 }
 
+/** The number in kubectl's temporary file name (random there; derived from the clock here). */
+function editFileNumber(r: CommandRun): number {
+  return 1_000_000_000 + (Math.floor(r.env.host.now()) % 1_000_000_000);
+}
+
 /** cmdutil.StripComments: drops lines that start with '#'. */
 function stripComments(text: string): string {
   return text
@@ -121,8 +126,17 @@ export const editCommand: KubectlCommand = {
   ...EDIT_HELP,
   async run(r) {
     // Resolve what was named first, so mistakes get kubectl's own errors.
-    await editObjectYaml(r, r.args);
-    r.env.stderr.write(EDIT_IN_BROWSER_MESSAGE(r));
-    return 1;
+    const buffer = await editObjectYaml(r, r.args);
+    if (!r.env.edit) {
+      r.env.stderr.write(EDIT_IN_BROWSER_MESSAGE(r));
+      return 1;
+    }
+    // kubectl writes the buffer to a temporary file and opens $EDITOR on it; here the terminal's editor.
+    const edited = await r.env.edit(`/tmp/kubectl-edit-${editFileNumber(r)}.yaml`, buffer.text);
+    if (edited === null) {
+      r.env.stderr.write("Edit cancelled, no changes made.\n");
+      return 0;
+    }
+    return applyEdited(r, buffer, edited);
   },
 };

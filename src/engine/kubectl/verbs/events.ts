@@ -5,14 +5,14 @@
 // new events until the host's signal aborts.
 import type { KubectlCommand, CommandRun } from "../command";
 import { KubectlError } from "../command";
-import { resourcePath, ServerError, type KubeObject } from "../client";
+import { resourcePath, type KubeObject } from "../client";
 import { humanDuration } from "../../machinery/duration";
 import { parseRfc3339 } from "../../machinery/time";
 import { GENERIC_FORMATS, genericPrinter, outputFlag, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAGS, type ChosenPrinter } from "../printers/print-flags";
 import { escapeTerminal } from "../printers/table";
 import { newTableTabWriter, type TabWriter } from "../printers/tabwriter";
-import { goSort } from "../printers/sort";
-import type { WatchEvent } from "../../apiserver/request";
+import { goSort } from "../../machinery/gosort";
+import { listError, watchLoop } from "../list-watch";
 
 const LONG = `Display events.
 
@@ -32,9 +32,6 @@ const EXAMPLE = `  # List recent events in the default namespace
   
   # List recent only events of type 'Warning' or 'Normal'
   kubectl events --types=Warning,Normal`;
-
-/** How long the watch loop lets simulated time pass between looks at the stream. */
-const WATCH_POLL_MS = 500;
 
 export const eventsCommand: KubectlCommand = {
   name: "events",
@@ -116,11 +113,7 @@ async function runEvents(run: CommandRun): Promise<number> {
     try {
       page = await client.request("GET", path, { query: { limit: "500", fieldSelector, continue: next } });
     } catch (e) {
-      if (e instanceof ServerError && (e.code === 400 || e.code === 404)) {
-        const message = fieldSelector ? `Unable to find "events" that match label selector "", field selector ${JSON.stringify(fieldSelector)}: ${e.status.message ?? ""}` : `Unable to list "events": ${e.status.message ?? ""}`;
-        throw new ServerError(e.code, { ...e.status, message });
-      }
-      throw e;
+      throw listError(e, "events", "", fieldSelector ?? "");
     }
     items.push(...(page.items ?? []));
     next = page.metadata?.continue || undefined;
@@ -130,42 +123,20 @@ async function runEvents(run: CommandRun): Promise<number> {
     env.stderr.write(allNamespaces ? "No events found.\n" : `No events found in ${run.namespace} namespace.\n`);
     return 0;
   }
-  goSort(filtered.length, (i, j) => eventTime(filtered[i]) < eventTime(filtered[j]), (i, j) => ([filtered[i], filtered[j]] = [filtered[j], filtered[i]]));
+  goSort(filtered, (a, b) => eventTime(a) < eventTime(b));
   print({ kind: "EventList", apiVersion: "v1", metadata: {}, items: filtered });
   w.flush();
   return 0;
 }
 
 async function watchEvents(run: CommandRun, path: string, fieldSelector: string | undefined, wanted: (e: KubeObject) => boolean, print: (o: KubeObject) => void, w: TabWriter): Promise<number> {
-  const { env, client } = run;
-  const stream = await client.raw("GET", path, { query: { watch: "true", limit: "500", fieldSelector } });
-  if (!("watch" in stream)) {
-    if (stream.status >= 400) throw new ServerError(stream.status, stream.body as never);
-    return 0;
-  }
-  const queue: WatchEvent[] = [...stream.watch.initial];
-  let ended = false;
-  const unsubscribe = stream.watch.subscribe(
-    (e) => queue.push(e),
-    () => (ended = true),
-  );
-  try {
-    for (;;) {
-      while (queue.length) {
-        const e = queue.shift()!;
-        if (e.type === "DELETED" || e.type === "BOOKMARK" || e.type === "ERROR") continue;
-        const obj = e.object as KubeObject;
-        if (!wanted(obj)) continue;
-        print(typedEvent(obj));
-        w.flush();
-      }
-      if (ended) return 0;
-      if (env.host.signal.aborted) return 1;
-      await env.host.sleep(WATCH_POLL_MS);
-    }
-  } finally {
-    unsubscribe();
-  }
+  return watchLoop(run, path, { watch: "true", limit: "500", fieldSelector }, undefined, (e) => {
+    if (e.type === "DELETED" || e.type === "BOOKMARK" || e.type === "ERROR") return;
+    const obj = e.object as KubeObject;
+    if (!wanted(obj)) return;
+    print(typedEvent(obj));
+    w.flush();
+  });
 }
 
 /** eventTime: the series' last observation, else lastTimestamp, else eventTime (ms; 0 when none). */

@@ -9,6 +9,7 @@ import { KubectlError, UsageError } from "../command";
 import { ServerError, type KubeObject } from "../client";
 import { readAll } from "../builder";
 import { findOrDefaultContainer, goTypeName, objectForArg, podsForSelector, reverseActivePods, selectorForObject } from "./pod-for-object";
+import { filenameFlag } from "../common-flags";
 
 export const execCommand: KubectlCommand = {
   name: "exec",
@@ -39,7 +40,7 @@ export const execCommand: KubectlCommand = {
   usage: "exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]",
   flags: [
     { name: "container", shorthand: "c", type: "string", usage: "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen" },
-    { name: "filename", shorthand: "f", type: "stringArray", usage: "to use to exec into the resource" },
+    filenameFlag("to use to exec into the resource", "stringArray"),
     { name: "pod-running-timeout", type: "duration", default: 60000, usage: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running" },
     { name: "quiet", shorthand: "q", type: "bool", usage: "Only print output from the remote session" },
     { name: "stdin", shorthand: "i", type: "bool", usage: "Pass stdin to the container" },

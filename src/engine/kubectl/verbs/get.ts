@@ -8,13 +8,14 @@ import { KubectlError, UsageError } from "../command";
 import type { FlagSpec } from "../flags";
 import { formatError, resourcePath, ServerError, type ApiResource, type KubeObject } from "../client";
 import { parseResourceArgs, readManifests, resolveTargets, type Target } from "../builder";
-import type { WatchEvent } from "../../apiserver/request";
+import { listError, watchLoop } from "../list-watch";
 import { getPrinter, GET_FORMATS, outputFlag, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAGS, type ChosenPrinter } from "../printers/print-flags";
 import { TABLE_ACCEPT, isTable, type Table } from "../printers/table";
 import { newTableTabWriter, type TabWriter } from "../printers/tabwriter";
 import { sortObjects, sortTableRows } from "../printers/sort";
 import { relaxedJsonPathExpression } from "../printers/jsonpath";
 import type { OutputSink } from "../../shell/types";
+import { FIELD_SELECTOR_FLAG, KUSTOMIZE_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, filenameFlag } from "../common-flags";
 
 const LONG = `Display one or many resources.
 
@@ -70,17 +71,17 @@ const FLAGS: FlagSpec[] = [
   { name: "all-namespaces", shorthand: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace." },
   ...TEMPLATE_FLAGS.filter((f) => f.name === "allow-missing-template-keys"),
   { name: "chunk-size", type: "int64", default: 500, usage: "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future." },
-  { name: "field-selector", type: "string", usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
-  { name: "filename", shorthand: "f", type: "stringSlice", usage: "Filename, directory, or URL to files identifying the resource to get from a server." },
+  FIELD_SELECTOR_FLAG,
+  filenameFlag("Filename, directory, or URL to files identifying the resource to get from a server."),
   { name: "ignore-not-found", type: "bool", usage: "If the requested object does not exist the command will return exit code 0." },
-  { name: "kustomize", shorthand: "k", type: "string", usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
+  KUSTOMIZE_FLAG,
   { name: "label-columns", shorthand: "L", type: "stringSlice", usage: "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2..." },
   { name: "no-headers", type: "bool", usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
   outputFlag(GET_FORMATS, true),
   { name: "output-watch-events", type: "bool", usage: "Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events." },
   { name: "raw", type: "string", usage: "Raw URI to request from the server.  Uses the transport specified by the kubeconfig file." },
-  { name: "recursive", shorthand: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
-  { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
+  RECURSIVE_FLAG,
+  SELECTOR_FLAG,
   { name: "server-print", type: "bool", default: true, usage: "If true, have the server return the appropriate table output. Supports extension APIs and CRDs." },
   { name: "show-kind", type: "bool", usage: "If present, list the resource type for the requested object(s)." },
   { name: "show-labels", type: "bool", usage: "When printing, show all labels as the last column (default hide labels column)" },
@@ -226,11 +227,7 @@ async function fetchInfos(o: GetOptions, targets: Target[], table: boolean, chun
         try {
           page = await run.client.request("GET", resourcePath(t.mapping, t.namespace), { headers, query });
         } catch (e) {
-          if (e instanceof ServerError && (e.code === 400 || e.code === 404)) {
-            const message = !o.labelSelector && !o.fieldSelector ? `Unable to list ${JSON.stringify(gvrString(t.mapping))}: ${e.status.message ?? ""}` : `Unable to find ${JSON.stringify(gvrString(t.mapping))} that match label selector ${JSON.stringify(o.labelSelector)}, field selector ${JSON.stringify(o.fieldSelector)}: ${e.status.message ?? ""}`;
-            throw new ServerError(e.code, { ...e.status, message });
-          }
-          throw e;
+          throw listError(e, gvrString(t.mapping), o.labelSelector, o.fieldSelector);
         }
         infos.push({ mapping: t.mapping, object: page, named: false });
         next = page.metadata?.continue || undefined;
@@ -404,9 +401,6 @@ async function rawGet(run: CommandRun, raw: string): Promise<number> {
 
 // ------------------------------------------------------------------------------------ watch
 
-/** How long the watch loop lets simulated time pass between looks at the stream. */
-const WATCH_POLL_MS = 500;
-
 async function watchTargets(o: GetOptions, { targets, singleItemImplied }: { targets: Target[]; singleItemImplied: boolean }, watchOnly: boolean): Promise<number> {
   const { run } = o;
   const { env } = run;
@@ -466,33 +460,12 @@ async function watchTargets(o: GetOptions, { targets, singleItemImplied }: { tar
     fieldSelector: target.name !== undefined ? `metadata.name=${target.name}` : o.fieldSelector || undefined,
     resourceVersion: rv,
   };
-  const path = resourcePath(target.mapping, target.namespace);
-  const stream = await run.client.raw("GET", path, { query: { ...query, watch: "true" }, headers: table ? { accept: TABLE_ACCEPT } : undefined });
-  if (!("watch" in stream)) {
-    if (stream.status >= 400) throw new ServerError(stream.status, stream.body as never);
-    return 0;
-  }
-  const queue: WatchEvent[] = [...stream.watch.initial];
-  let ended = false;
-  const unsubscribe = stream.watch.subscribe(
-    (e) => queue.push(e),
-    () => (ended = true),
-  );
-  try {
-    for (;;) {
-      while (queue.length) {
-        const e = queue.shift()!;
-        if (e.type === "BOOKMARK") continue;
-        if (e.type === "ERROR") return 0;
-        print(e.object as KubeObject, e.type);
-        w.flush();
-        output = true;
-      }
-      if (ended) return 0;
-      if (env.host.signal.aborted) return 1;
-      await env.host.sleep(WATCH_POLL_MS);
-    }
-  } finally {
-    unsubscribe();
-  }
+  return watchLoop(run, resourcePath(target.mapping, target.namespace), { ...query, watch: "true" }, table ? { accept: TABLE_ACCEPT } : undefined, (e) => {
+    if (e.type === "BOOKMARK") return false;
+    if (e.type === "ERROR") return true;
+    print(e.object as KubeObject, e.type);
+    w.flush();
+    output = true;
+    return false;
+  });
 }

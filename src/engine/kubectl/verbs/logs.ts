@@ -8,6 +8,7 @@ import { KubectlError, UsageError } from "../command";
 import { ServerError, type KubeObject } from "../client";
 import { parseRfc3339, rfc3339 } from "../../machinery/time";
 import { DEFAULT_CONTAINER_ANNOTATION, allContainerNames, byLogging, findContainer, goTypeName, objectForArg, podsForSelector, selectorForObject } from "./pod-for-object";
+import { SELECTOR_FLAG } from "../common-flags";
 
 const USAGE_ERR = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
 /** kubectl's default --tail when a selector is used. */
@@ -104,7 +105,7 @@ export const logsCommand: KubectlCommand = {
     { name: "pod-running-timeout", type: "duration", default: 20000, usage: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running" },
     { name: "prefix", type: "bool", usage: "Prefix each log line with the log source (pod name and container name)" },
     { name: "previous", shorthand: "p", type: "bool", usage: "If true, print the logs for the previous instance of the container in a pod if it exists." },
-    { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
+    SELECTOR_FLAG,
     { name: "since", type: "duration", usage: "Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used." },
     { name: "since-time", type: "string", usage: "Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used." },
     { name: "tail", type: "int", default: -1, usage: "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided." },

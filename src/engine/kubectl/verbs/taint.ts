@@ -8,7 +8,7 @@ import type { KubeObject } from "../client";
 import { dryRunStrategy, dryRunSuffix } from "../infos";
 import { isQualifiedName, isValidLabelValue } from "../../machinery/names";
 import { genericPrinter, printObject } from "../printers/print-flags";
-import { DRY_RUN_FLAG } from "./cordon";
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, DRY_RUN_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG, fieldManagerFlag } from "../common-flags";
 
 interface Taint {
   key: string;
@@ -48,14 +48,14 @@ export const taintCommand: KubectlCommand = {
   usage: "taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]",
   flags: [
     { name: "all", type: "bool", usage: "Select all nodes in the cluster" },
-    { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
     DRY_RUN_FLAG,
-    { name: "field-manager", type: "string", default: "kubectl-taint", usage: "Name of the manager used to track field ownership." },
-    { name: "output", shorthand: "o", type: "string", usage: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)." },
+    fieldManagerFlag("kubectl-taint"),
+    OUTPUT_FLAG,
     { name: "overwrite", type: "bool", usage: "If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints." },
-    { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
-    { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
-    { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
+    SELECTOR_FLAG,
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
     { name: "validate", type: "string", default: "strict", usage: "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields." },
   ],
   async run(run) {

@@ -10,6 +10,7 @@ import { newTableTabWriter } from "../printers/tabwriter";
 import { parseRfc3339 } from "../../machinery/time";
 import { formatGoDuration } from "../flags";
 import { defaultSubCommandRun } from "./group";
+import { FIELD_SELECTOR_FLAG, SELECTOR_FLAG } from "../common-flags";
 
 const METRICS_VERSIONS = ["v1beta1"];
 /** kubectl's metricsCreationDelay: younger pods may simply not have metrics yet. */
@@ -54,7 +55,7 @@ const topNodeCommand: KubectlCommand = {
   usage: "top node [NAME | -l label] [options]",
   flags: [
     { name: "no-headers", type: "bool", usage: "If present, print output without headers" },
-    { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
+    SELECTOR_FLAG,
     { name: "show-capacity", type: "bool", usage: "Print node resources based on Capacity instead of Allocatable(default) of the nodes." },
     { name: "sort-by", type: "string", usage: "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'." },
     { name: "use-protocol-buffers", type: "bool", default: true, usage: "Enables using protocol-buffers to access Metrics API." },
@@ -116,9 +117,9 @@ const topPodCommand: KubectlCommand = {
   flags: [
     { name: "all-namespaces", shorthand: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace." },
     { name: "containers", type: "bool", usage: "If present, print usage of containers within a pod." },
-    { name: "field-selector", type: "string", usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
+    FIELD_SELECTOR_FLAG,
     { name: "no-headers", type: "bool", usage: "If present, print output without headers." },
-    { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
+    SELECTOR_FLAG,
     { name: "sort-by", type: "string", usage: "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'." },
     { name: "sum", type: "bool", usage: "Print the sum of the resource usage" },
     { name: "use-protocol-buffers", type: "bool", default: true, usage: "Enables using protocol-buffers to access Metrics API." },

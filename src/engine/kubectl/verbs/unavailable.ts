@@ -4,6 +4,7 @@
 import type { KubectlCommand } from "../command";
 import { KubectlError, UsageError } from "../command";
 import { defaultSubCommandRun } from "./group";
+import { filenameFlag } from "../common-flags";
 
 function unavailable(what: string, instead: string): () => Promise<number> {
   return async () => {
@@ -201,7 +202,7 @@ export const debugCommand: KubectlCommand = {
     { name: "copy-to", type: "string", usage: "Create a copy of the target Pod with this name." },
     { name: "custom", type: "string", usage: "Path to a JSON or YAML file containing a partial container spec to customize built-in debug profiles." },
     { name: "env", type: "stringArray", usage: "Environment variables to set in the container." },
-    { name: "filename", shorthand: "f", type: "stringArray", usage: "identifying the resource to debug" },
+    filenameFlag("identifying the resource to debug", "stringArray"),
     { name: "image", type: "string", usage: "Container image to use for debug container." },
     { name: "image-pull-policy", type: "string", usage: "The image pull policy for the container. If left empty, this value will not be specified by the client and defaulted by the server." },
     { name: "keep-annotations", type: "bool", usage: "If true, keep the original pod annotations.(This flag only works when used with '--copy-to')" },

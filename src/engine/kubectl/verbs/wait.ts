@@ -8,6 +8,7 @@ import { ServerError, formatError, type KubeObject } from "../client";
 import { collectInfos, infoPath, reportErrors, type Info } from "../infos";
 import { genericPrinter, printObject } from "../printers/print-flags";
 import { JsonPath, relaxedJsonPathExpression } from "../printers/jsonpath";
+import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, FIELD_SELECTOR_FLAG, OUTPUT_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG, filenameFlag } from "../common-flags";
 
 const POLL_MS = 1000;
 const CREATE_POLL_MS = 500;
@@ -57,16 +58,16 @@ export const waitCommand: KubectlCommand = {
   flags: [
     { name: "all", type: "bool", usage: "Select all resources in the namespace of the specified resource types" },
     { name: "all-namespaces", shorthand: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace." },
-    { name: "allow-missing-template-keys", type: "bool", default: true, usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats." },
-    { name: "field-selector", type: "string", usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
-    { name: "filename", shorthand: "f", type: "stringArray", usage: "identifying the resource." },
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    FIELD_SELECTOR_FLAG,
+    filenameFlag("identifying the resource.", "stringArray"),
     { name: "for", type: "string", usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
     { name: "local", type: "bool", usage: "If true, annotation will NOT contact api-server but run locally." },
-    { name: "output", shorthand: "o", type: "string", usage: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)." },
+    OUTPUT_FLAG,
     { name: "recursive", shorthand: "R", type: "bool", default: true, usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
     { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)" },
-    { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
-    { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
+    SHOW_MANAGED_FIELDS_FLAG,
+    TEMPLATE_FLAG,
     { name: "timeout", type: "duration", default: 30000, usage: "The length of time to wait before giving up. Zero means check once and don't wait, negative means wait for a week." },
   ],
   async run(run) {

@@ -9,6 +9,7 @@
 import { deepClone, deepEqual, hasOwn, isObject, type JsonObject } from "./json-util";
 import { applyMergePatch } from "./merge-patch";
 import type { PatchMeta, PatchMetaLookup } from "./strategic-merge-patch";
+import { goSortStable } from "../gosort";
 
 const DIRECTIVE_MARKER = "$patch";
 const DELETE_DIRECTIVE = "delete";
@@ -107,21 +108,12 @@ function normalizeSliceOrder(toSort: unknown[], order: readonly unknown[], merge
   const rank = (v: unknown) => indexIn(order, v, mergeKey, kind);
   // Go's comparator ("less if both ranked and earlier, else true") under SliceStable: items found
   // in `order` move into its order; the rest keep their place relative to each other.
-  const sorted = stableSortGo(keep, (a, b) => {
+  const sorted = goSortStable([...keep], (a, b) => {
     const ra = rank(a);
     const rb = rank(b);
     return ra >= 0 && rb >= 0 ? ra < rb : true;
   });
   return [...sorted, ...toDelete];
-}
-
-/** sort.SliceStable with Go's insertion-sort based algorithm (exact for any comparator). */
-function stableSortGo<T>(data: T[], less: (a: T, b: T) => boolean): T[] {
-  const d = [...data];
-  // insertionSort over blocks of 20, then symMerge; for the small lists kubectl diffs a plain
-  // insertion sort gives the same result as Go's for n <= 20.
-  for (let i = 1; i < d.length; i++) for (let j = i; j > 0 && less(d[j], d[j - 1]); j--) [d[j], d[j - 1]] = [d[j - 1], d[j]];
-  return d;
 }
 
 function diffListsOfScalars(original: unknown[], modified: unknown[], o: DiffOptions): [unknown[], unknown[]] {

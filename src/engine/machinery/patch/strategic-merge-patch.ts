@@ -21,6 +21,7 @@
 // Error codes and texts: see errors.ts (sentinels 400/422, every other error 500 with its Go text).
 import { PatchError } from "./errors";
 import { MAX_PATCH_DEPTH, assertPatchDepth, deepClone, getOwn, goFormat, goFormatS, goTypeName, hasOwn, isObject, jsonKind, setOwn, type JsonObject } from "./json-util";
+import { goSortStable } from "../gosort";
 
 export interface PatchMeta {
   mergeKey?: string;
@@ -157,104 +158,6 @@ function positions(l: readonly unknown[], mergeKey: string, kind: Kind): Map<unk
 
 const indexIn = (pos: Map<unknown, number>, val: unknown, mergeKey: string, kind: Kind): number => pos.get(keyOf(val, mergeKey, kind)) ?? -1;
 
-/** Go's sort.SliceStable (insertion sort in blocks of 20, then SymMerge), so that odd `less` functions order alike. */
-function sliceStable<T>(data: T[], less: (a: T, b: T) => boolean): void {
-  const lessIdx = (i: number, j: number) => less(data[i], data[j]);
-  const swap = (i: number, j: number) => {
-    const t = data[i];
-    data[i] = data[j];
-    data[j] = t;
-  };
-  const insertionSort = (a: number, b: number) => {
-    for (let i = a + 1; i < b; i++) for (let j = i; j > a && lessIdx(j, j - 1); j--) swap(j, j - 1);
-  };
-  const swapRange = (a: number, b: number, n: number) => {
-    for (let i = 0; i < n; i++) swap(a + i, b + i);
-  };
-  const rotate = (a: number, m: number, b: number) => {
-    let i = m - a;
-    let j = b - m;
-    while (i !== j) {
-      if (i > j) {
-        swapRange(m - i, m, j);
-        i -= j;
-      } else {
-        swapRange(m - i, m + j - i, i);
-        j -= i;
-      }
-    }
-    swapRange(m - i, m, i);
-  };
-  const symMerge = (a: number, m: number, b: number): void => {
-    if (m - a === 1) {
-      let i = m;
-      let j = b;
-      while (i < j) {
-        const h = (i + j) >>> 1;
-        if (lessIdx(h, a)) i = h + 1;
-        else j = h;
-      }
-      for (let k = a; k < i - 1; k++) swap(k, k + 1);
-      return;
-    }
-    if (b - m === 1) {
-      let i = a;
-      let j = m;
-      while (i < j) {
-        const h = (i + j) >>> 1;
-        if (!lessIdx(m, h)) i = h + 1;
-        else j = h;
-      }
-      for (let k = m; k > i; k--) swap(k, k - 1);
-      return;
-    }
-    const mid = (a + b) >>> 1;
-    const n = mid + m;
-    let start: number;
-    let r: number;
-    if (m > mid) {
-      start = n - b;
-      r = mid;
-    } else {
-      start = a;
-      r = m;
-    }
-    const p = n - 1;
-    while (start < r) {
-      const c = (start + r) >>> 1;
-      if (!lessIdx(p - c, c)) start = c + 1;
-      else r = c;
-    }
-    const end = n - start;
-    if (start < m && m < end) rotate(start, m, end);
-    if (a < start && start < mid) symMerge(a, start, mid);
-    if (mid < end && end < b) symMerge(mid, end, b);
-  };
-
-  const n = data.length;
-  let blockSize = 20;
-  let a = 0;
-  let b = blockSize;
-  while (b <= n) {
-    insertionSort(a, b);
-    a = b;
-    b += blockSize;
-  }
-  insertionSort(a, n);
-  while (blockSize < n) {
-    a = 0;
-    b = 2 * blockSize;
-    while (b <= n) {
-      symMerge(a, a + blockSize, b);
-      a = b;
-      b += 2 * blockSize;
-    }
-    const m = a + blockSize;
-    if (m < n) symMerge(a, m, n);
-    blockSize *= 2;
-  }
-}
-
 /** validateMergeKeyInLists: every item is a map holding the merge key. */
 function validateMergeKeyInLists(mergeKey: string, ...lists: unknown[][]): void {
   for (const list of lists) {
@@ -287,7 +190,7 @@ function normalizeSliceOrder(toSort: unknown[], order: readonly unknown[], merge
   }
   const pos = positions(order, mergeKey, kind);
   const ranked = items.map((item) => ({ item, rank: indexIn(pos, item, mergeKey, kind) }));
-  sliceStable(ranked, (x, y) => (x.rank >= 0 && y.rank >= 0 ? x.rank < y.rank : true));
+  goSortStable(ranked, (x, y) => (x.rank >= 0 && y.rank >= 0 ? x.rank < y.rank : true));
   return ranked.map((r) => r.item).concat(toDelete);
 }
 

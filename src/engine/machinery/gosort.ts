@@ -1,6 +1,9 @@
-// Go's sort.Sort (pattern-defeating quicksort, Go 1.19+): not stable, so when kubectl sorts items
-// that compare equal (events with the same lastTimestamp) their order is whatever this algorithm
-// leaves. Lists of at most 12 items are insertion-sorted (stable); longer ones are not.
+// Go's sorting algorithms, ported step for step (same comparisons, same swaps), because Kubernetes
+// and kubectl sort with `less` functions under which items tie or that are not even strict weak
+// orders, and the order such items end up in is whatever Go's algorithm leaves:
+//   goSort        sort.Sort / sort.Slice: pattern-defeating quicksort (Go 1.19+). Not stable: lists
+//                 of at most 12 items are insertion-sorted (stable); longer ones are not.
+//   goSortStable  sort.Stable / sort.SliceStable: insertion sort in blocks of 20, then SymMerge.
 
 type Less<T> = (a: T, b: T) => boolean;
 
@@ -9,6 +12,108 @@ export function goSort<T>(data: T[], less: Less<T>): T[] {
   const n = data.length;
   if (n <= 1) return data;
   new Pdq(data, less).pdqsort(0, n, bitsLen(n));
+  return data;
+}
+
+/**
+ * Sorts `data` in place exactly as Go's sort.Stable / sort.SliceStable would (insertion sort in blocks
+ * of 20, then SymMerge), so that odd `less` functions (not a strict weak order) order alike too.
+ */
+export function goSortStable<T>(data: T[], less: Less<T>): T[] {
+  const lessIdx = (i: number, j: number) => less(data[i], data[j]);
+  const swap = (i: number, j: number) => {
+    const t = data[i];
+    data[i] = data[j];
+    data[j] = t;
+  };
+  const insertionSort = (a: number, b: number) => {
+    for (let i = a + 1; i < b; i++) for (let j = i; j > a && lessIdx(j, j - 1); j--) swap(j, j - 1);
+  };
+  const swapRange = (a: number, b: number, n: number) => {
+    for (let i = 0; i < n; i++) swap(a + i, b + i);
+  };
+  const rotate = (a: number, m: number, b: number) => {
+    let i = m - a;
+    let j = b - m;
+    while (i !== j) {
+      if (i > j) {
+        swapRange(m - i, m, j);
+        i -= j;
+      } else {
+        swapRange(m - i, m + j - i, i);
+        j -= i;
+      }
+    }
+    swapRange(m - i, m, i);
+  };
+  const symMerge = (a: number, m: number, b: number): void => {
+    if (m - a === 1) {
+      let i = m;
+      let j = b;
+      while (i < j) {
+        const h = (i + j) >>> 1;
+        if (lessIdx(h, a)) i = h + 1;
+        else j = h;
+      }
+      for (let k = a; k < i - 1; k++) swap(k, k + 1);
+      return;
+    }
+    if (b - m === 1) {
+      let i = a;
+      let j = m;
+      while (i < j) {
+        const h = (i + j) >>> 1;
+        if (!lessIdx(m, h)) i = h + 1;
+        else j = h;
+      }
+      for (let k = m; k > i; k--) swap(k, k - 1);
+      return;
+    }
+    const mid = (a + b) >>> 1;
+    const n = mid + m;
+    let start: number;
+    let r: number;
+    if (m > mid) {
+      start = n - b;
+      r = mid;
+    } else {
+      start = a;
+      r = m;
+    }
+    const p = n - 1;
+    while (start < r) {
+      const c = (start + r) >>> 1;
+      if (!lessIdx(p - c, c)) start = c + 1;
+      else r = c;
+    }
+    const end = n - start;
+    if (start < m && m < end) rotate(start, m, end);
+    if (a < start && start < mid) symMerge(a, start, mid);
+    if (mid < end && end < b) symMerge(mid, end, b);
+  };
+
+  const n = data.length;
+  let blockSize = 20;
+  let a = 0;
+  let b = blockSize;
+  while (b <= n) {
+    insertionSort(a, b);
+    a = b;
+    b += blockSize;
+  }
+  insertionSort(a, n);
+  while (blockSize < n) {
+    a = 0;
+    b = 2 * blockSize;
+    while (b <= n) {
+      symMerge(a, a + blockSize, b);
+      a = b;
+      b += 2 * blockSize;
+    }
+    const m = a + blockSize;
+    if (m < n) symMerge(a, m, n);
+    blockSize *= 2;
+  }
   return data;
 }
 
