@@ -44,6 +44,8 @@ export class Sandbox extends DurableObject<Env> {
   private alarmAtMs: number | null = null;
   /** The learner's shell (filesystem and state), loaded on first use. */
   private terminal: Terminal | undefined;
+  /** The command log's last sequence number, read once (undefined until then). */
+  private lastCommandSeq: number | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -58,6 +60,7 @@ export class Sandbox extends DurableObject<Env> {
   /** Rebuilds memory from SQLite: the only source of truth. */
   private loadFromStorage() {
     this.terminal = undefined;
+    this.lastCommandSeq = undefined;
     this.metaCache = new Map(this.db.select().from(schema.meta).all().map((r) => [r.key, r.value]));
     const rv = this.metaCache.get(META_KEYS.resourceVersion);
     if (rv === undefined) {
@@ -154,6 +157,7 @@ export class Sandbox extends DurableObject<Env> {
     const existed = !!this.cluster;
     this.cluster = undefined;
     this.terminal = undefined;
+    this.lastCommandSeq = undefined;
     this.metaCache.clear();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
@@ -397,8 +401,10 @@ export class Sandbox extends DurableObject<Env> {
   private logCommand(command: string, startedAtMs: number, finishedAtMs: number, exitCode: number, shellState: string) {
     const text = command.length > LIMITS.shell.commandLogTextBytes ? command.slice(0, LIMITS.shell.commandLogTextBytes) : command;
     this.ctx.storage.transactionSync(() => {
-      const last = this.db.select({ seq: schema.commands.seq }).from(schema.commands).orderBy(desc(schema.commands.seq)).limit(1).all()[0]?.seq ?? 0;
+      this.lastCommandSeq ??= this.db.select({ seq: schema.commands.seq }).from(schema.commands).orderBy(desc(schema.commands.seq)).limit(1).all()[0]?.seq ?? 0;
+      const last = this.lastCommandSeq;
       this.db.insert(schema.commands).values({ seq: last + 1, command: text, startedAtMs, finishedAtMs, exitCode }).run();
+      this.lastCommandSeq = last + 1;
       if (last + 1 > LIMITS.shell.commandLogEntries) this.db.delete(schema.commands).where(lte(schema.commands.seq, last + 1 - LIMITS.shell.commandLogEntries)).run();
       if (this.metaCache.get(META_KEYS.shell) !== shellState) {
         this.db.insert(schema.meta).values({ key: META_KEYS.shell, value: shellState }).onConflictDoUpdate({ target: schema.meta.key, set: { value: shellState } }).run();

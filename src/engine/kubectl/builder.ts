@@ -275,8 +275,7 @@ export async function resolveTargets(run: CommandRun, args: readonly string[], o
 export async function manifestTarget(run: CommandRun, doc: ManifestDoc): Promise<Target> {
   const obj = doc.object;
   const [group, version] = typeof obj.apiVersion === "string" && obj.apiVersion.includes("/") ? obj.apiVersion.split("/") : ["", obj.apiVersion ?? ""];
-  const all = await run.client.resources();
-  const mapping = all.find((r) => r.group === group && r.version === version && r.kind === obj.kind && !r.resource.includes("/"));
+  const mapping = await run.client.findResource((r) => r.group === group && r.version === version && r.kind === obj.kind && !r.resource.includes("/"));
   if (!mapping) {
     throw new KubectlError(
       `resource mapping not found for name: "${obj.metadata?.name ?? ""}" namespace: "${obj.metadata?.namespace ?? ""}" from "${doc.source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion ?? ""}"\nensure CRDs are installed first`,

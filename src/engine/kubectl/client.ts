@@ -50,6 +50,8 @@ const encoder = new TextEncoder();
 
 export class KubeClient {
   private discovery: ApiResource[] | undefined;
+  /** Whether `discovery` came from the host's cache (and may be stale). */
+  private fromCache = false;
   constructor(
     private readonly env: KubectlEnv,
     private readonly impersonation: Record<string, string> = {},
@@ -93,9 +95,23 @@ export class KubeClient {
     return { initial: r.watch.initial, subscribe: (send, end) => r.watch.subscribe(send, end) };
   }
 
-  /** Every resource the server serves (aggregated discovery: two requests, cached for this invocation). */
+  /**
+   * Every resource the server serves (aggregated discovery: two requests), from the discovery cache
+   * when the host keeps one.
+   */
   async resources(): Promise<ApiResource[]> {
     if (this.discovery) return this.discovery;
+    const cached = this.env.cache?.discovery;
+    if (cached) {
+      this.discovery = cached;
+      this.fromCache = true;
+      return cached;
+    }
+    return this.refreshResources();
+  }
+
+  /** Discovery from the server, replacing the cache (kubectl invalidates it on a miss and for api-resources). */
+  async refreshResources(): Promise<ApiResource[]> {
     const out: ApiResource[] = [];
     for (const path of ["/api", "/apis"]) {
       const doc = await this.request<{ items: any[] }>("GET", path, { headers: { accept: `${AGGREGATED_V2},application/json` } });
@@ -120,7 +136,16 @@ export class KubeClient {
       }
     }
     this.discovery = out;
+    this.fromCache = false;
+    if (this.env.cache) this.env.cache.discovery = out;
     return out;
+  }
+
+  /** The first resource matching `pred`; a miss in cached discovery refreshes it once and looks again. */
+  async findResource(pred: (r: ApiResource) => boolean): Promise<ApiResource | undefined> {
+    const hit = (await this.resources()).find(pred);
+    if (hit || !this.fromCache) return hit;
+    return (await this.refreshResources()).find(pred);
   }
 
   /**
@@ -138,7 +163,12 @@ export class KubeClient {
   }
 
   async tryResolve(typed: string): Promise<ApiResource | undefined> {
-    const all = await this.resources();
+    const found = this.resolveIn(await this.resources(), typed);
+    if (found || !this.fromCache) return found;
+    return this.resolveIn(await this.refreshResources(), typed);
+  }
+
+  private resolveIn(all: ApiResource[], typed: string): ApiResource | undefined {
     const lower = typed.toLowerCase();
     // Only the first version of each group that serves a resource is preferred (discovery lists
     // the preferred version first).

@@ -37,6 +37,11 @@ export interface KubectlEnv {
   vars: Record<string, string>;
   /** The learner's editor (`kubectl edit`), when the terminal has one; see ShellHost.edit. */
   edit?(file: string, content: string): Promise<string | null>;
+  /**
+   * kubectl's discovery cache (~/.kube/cache/discovery): kept by the host between invocations, so a
+   * command costs one request, not three. Refreshed when a type is not found in it, as kubectl does.
+   */
+  cache?: { discovery?: import("./client").ApiResource[] };
   /** The one door into the cluster: the same in-process API server the HTTP API exposes. */
   api(call: ApiCall): Promise<ApiResponse>;
 }

@@ -37,6 +37,21 @@ export function kubeconfigPath(env: KubectlEnv, flags: Flags): string {
   return fromEnv ?? DEFAULT_KUBECONFIG_PATH;
 }
 
+/**
+ * The last kubeconfig text parsed, as JSON: every kubectl invocation reads the same file, and YAML
+ * parsing was a sizeable share of a `kubectl get`'s CPU. Callers get their own copy to change.
+ */
+let lastParsed: { text: string; json: string } | undefined;
+
+function parseKubeconfig(text: string): KubeconfigDoc {
+  if (lastParsed?.text !== text) {
+    const parsed = parse(text, { maxAliasCount: 100 });
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not a mapping");
+    lastParsed = { text, json: JSON.stringify(parsed) };
+  }
+  return JSON.parse(lastParsed.json) as KubeconfigDoc;
+}
+
 export function loadKubeconfig(env: KubectlEnv, flags: Flags): Kubeconfig {
   const path = kubeconfigPath(env, flags);
   const text = env.files.read(path);
@@ -44,9 +59,7 @@ export function loadKubeconfig(env: KubectlEnv, flags: Flags): Kubeconfig {
   let doc: KubeconfigDoc = {};
   if (text !== undefined && text.trim() !== "") {
     try {
-      const parsed = parse(text, { maxAliasCount: 100 });
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) doc = parsed as KubeconfigDoc;
-      else throw new Error("not a mapping");
+      doc = parseKubeconfig(text);
     } catch (e) {
       throw new KubectlError(`error loading config file "${path}": ${(e as Error).message}`);
     }

@@ -8,7 +8,12 @@ import type { CommandContext, CommandFn, ShellFs } from "../shell/types";
 /** The sandbox's API server as kubectl reaches it (the host adds the user and the time). */
 export type ApiDoor = (call: ApiCall) => Promise<ApiResponse>;
 
-export function kubectlCommand(api: ApiDoor): CommandFn {
+/** What kubectl keeps between invocations in ~/.kube/cache (here in memory, per loaded sandbox). */
+export interface KubectlCache {
+  discovery?: import("../kubectl/client").ApiResource[];
+}
+
+export function kubectlCommand(api: ApiDoor, cache: KubectlCache = {}): CommandFn {
   return async (ctx: CommandContext) => {
     const env: KubectlEnv = {
       stdin: ctx.stdin,
@@ -18,6 +23,7 @@ export function kubectlCommand(api: ApiDoor): CommandFn {
       files: filesAt(ctx.fs, ctx.cwd),
       vars: ctx.env,
       api,
+      cache,
       edit: ctx.host.edit ? (file, content) => ctx.host.edit!(file, content) : undefined,
     };
     return runKubectl(ctx.argv.slice(1), env);

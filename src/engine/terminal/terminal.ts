@@ -42,7 +42,7 @@ export class Terminal {
   constructor(opts: { rows: VfsRow[]; state?: ShellState; api: ApiDoor }) {
     this.api = opts.api;
     this.fs = new Vfs(opts.rows);
-    this.shell = new Shell({ fs: this.fs, state: opts.state, commands: { kubectl: kubectlCommand(opts.api) } });
+    this.shell = new Shell({ fs: this.fs, state: opts.state, commands: { kubectl: kubectlCommand(opts.api, {}) } });
   }
 
   /** The files a new sandbox starts with: the session's kubeconfig, as kubectl expects it. */

@@ -57,7 +57,8 @@ export const apiResourcesCommand: KubectlCommand = {
     const nsChanged = flags.changed("namespaced");
     const verbs = flags.strings("verbs");
     const categories = flags.strings("categories");
-    const resources = preferredResources(await client.resources()).filter(
+    // Like kubectl, a fresh discovery unless --cached.
+    const resources = preferredResources(await (flags.bool("cached") ? client.resources() : client.refreshResources())).filter(
       (r) =>
         r.verbs.length > 0 &&
         (!groupChanged || r.group === flags.string("api-group")) &&

@@ -75,7 +75,7 @@ export function saveConfigTyped(obj: KubeObject): KubeObject {
 export async function mappingFor(run: CommandRun, obj: KubeObject): Promise<ApiResource> {
   const apiVersion: string = obj.apiVersion ?? "";
   const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
-  const found = (await run.client.resources()).find((r) => r.group === group && r.version === version && r.kind === obj.kind && !r.resource.includes("/"));
+  const found = await run.client.findResource((r) => r.group === group && r.version === version && r.kind === obj.kind && !r.resource.includes("/"));
   if (!found) throw new KubectlError(`no matches for kind "${obj.kind}" in version "${apiVersion}"`);
   return found;
 }
