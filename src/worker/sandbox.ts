@@ -223,9 +223,19 @@ export class Sandbox extends DurableObject<Env> {
       const rows: VfsRow[] = this.db.select().from(schema.files).all().map((r) => ({ path: r.path, content: r.content, mtimeMs: r.mtimeMs }));
       const stateJson = this.metaCache.get(META_KEYS.shell);
       const state = stateJson ? (JSON.parse(stateJson) as ShellState) : undefined;
+      // bash's history is the tail of the command log (blank lines are not history).
+      const logged = this.db
+        .select({ seq: schema.commands.seq, command: schema.commands.command })
+        .from(schema.commands)
+        .orderBy(desc(schema.commands.seq))
+        .limit(LIMITS.shell.historyEntries)
+        .all()
+        .reverse()
+        .filter((r) => r.command.trim() !== "");
       this.terminal = new Terminal({
         rows,
         state,
+        history: { lines: logged.map((r) => r.command.replace(/\n+$/, "")), base: logged[0]?.seq ?? 1 },
         api: async (call) => this.handleApi({ method: call.method, path: call.path, query: call.query ?? new URLSearchParams(), headers: call.headers ?? {}, body: call.body }),
       });
     }
@@ -268,7 +278,7 @@ export class Sandbox extends DurableObject<Env> {
     }
     const changes = terminal.takeChanges();
     this.persistFiles(changes.upserts, changes.deletes);
-    this.logCommand(command, startedAtMs, this.nowMs(), result.exitCode, JSON.stringify(terminal.state()));
+    this.logCommand(command, startedAtMs, this.nowMs(), result.exitCode, JSON.stringify(terminal.persistedState()));
     this.markUsed();
     return result;
   }

@@ -39,6 +39,14 @@ describe("POST /api/sessions/:id/commands", () => {
     expect(await run(s, 'pwd; cat pod.yaml; echo "$GREETING"')).toEqual({ stdout: "/root/app\nkind: Pod\nhi\n", stderr: "", exitCode: 0 });
   });
 
+  test("keeps bash's history in the command log, across eviction", async () => {
+    const s = await newSession();
+    await run(s, "echo one");
+    await run(s, "echo two");
+    await evictDurableObject(stubOf(s.id));
+    expect((await run(s, "history")).stdout).toBe("    1  echo one\n    2  echo two\n    3  history\n");
+  });
+
   test("starts with the session's kubeconfig in ~/.kube/config", async () => {
     const s = await newSession();
     const r = await run(s, "cat ~/.kube/config");

@@ -39,10 +39,15 @@ export class Terminal {
 
   private readonly api: ApiDoor;
 
-  constructor(opts: { rows: VfsRow[]; state?: ShellState; api: ApiDoor }) {
+  /**
+   * `state` is what `persistedState()` returned; `history` the command lines of the sandbox's command
+   * log (oldest first, the first numbered `historyBase`), which is where bash's history is kept.
+   */
+  constructor(opts: { rows: VfsRow[]; state?: ShellState; history?: { lines: string[]; base: number }; api: ApiDoor }) {
     this.api = opts.api;
     this.fs = new Vfs(opts.rows);
-    this.shell = new Shell({ fs: this.fs, state: opts.state, commands: { kubectl: kubectlCommand(opts.api, {}) } });
+    const state = opts.state && opts.history ? { ...opts.state, history: opts.history.lines, historyBase: opts.history.base } : opts.state;
+    this.shell = new Shell({ fs: this.fs, state, commands: { kubectl: kubectlCommand(opts.api, {}) } });
   }
 
   /** The files a new sandbox starts with: the session's kubeconfig, as kubectl expects it. */
@@ -83,8 +88,16 @@ export class Terminal {
     return this.fs.takeChanges();
   }
 
-  /** The shell state to persist (cwd, variables, aliases, history). */
+  /** The live shell state (cwd, variables, aliases, history). */
   state(): ShellState {
     return this.shell.state;
+  }
+
+  /**
+   * The shell state to store: without its history, which the command log already holds (storing it
+   * again would rewrite a growing row on every command).
+   */
+  persistedState(): ShellState {
+    return { ...this.shell.state, history: [], historyBase: 1 };
   }
 }
