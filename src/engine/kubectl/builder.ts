@@ -313,14 +313,4 @@ export async function listObjects(run: CommandRun, t: Target, q: { labelSelector
   return list!;
 }
 
-/** The name kubectl prints for a target: `deployment.apps/web`, `pod/x`. */
-export function qualifiedName(mapping: ApiResource, name: string): string {
-  return `${mapping.kind.toLowerCase()}${mapping.group ? `.${mapping.group}` : ""}/${name}`;
-}
-
-/** The resource kubectl names in messages like `pods "x" not found` (plural, with group). */
-export function groupResource(mapping: ApiResource): string {
-  return mapping.group ? `${mapping.resource}.${mapping.group}` : mapping.resource;
-}
-
 export { ServerError };

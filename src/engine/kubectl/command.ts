@@ -1,7 +1,8 @@
 // What a kubectl command is (one module per verb describes itself with this) and how its help is
 // printed: kubectl's own help template (k8s.io/kubectl/pkg/util/templates) over cobra's commands.
 import type { FlagSpec } from "./flags";
-import { Flags, formatGoDuration } from "./flags";
+import { Flags } from "./flags";
+import { formatGoDuration } from "../machinery/duration";
 import type { KubectlEnv } from "./env";
 import type { KubeClient } from "./client";
 import type { Kubeconfig } from "./kubeconfig";

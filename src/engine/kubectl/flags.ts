@@ -2,6 +2,9 @@
 // shorthand forms, `--name=value` and `--name value`, grouped shorthands (`-it`), booleans that take
 // no value, flags interspersed with arguments, `--` ending flags, and pflag's exact error messages.
 
+import { goQuote } from "../machinery/strconv";
+import { GoDurationError, parseGoDuration } from "../machinery/duration";
+
 export type FlagType = "bool" | "string" | "int" | "int64" | "float64" | "duration" | "stringArray" | "stringSlice" | "stringToString";
 
 export type FlagValue = string | number | boolean | string[] | Record<string, string>;
@@ -193,9 +196,12 @@ function convert(spec: FlagSpec, value: string, previous: FlagValue | undefined,
       return n;
     }
     case "duration": {
-      const ms = parseGoDuration(value);
-      if (ms === undefined) throw invalid(value, shown, `time: invalid duration ${goQuote(value)}`);
-      return ms;
+      try {
+        return parseGoDuration(value);
+      } catch (e) {
+        if (e instanceof GoDurationError) throw invalid(value, shown, e.message);
+        throw e;
+      }
     }
     case "string":
       return value;
@@ -222,11 +228,6 @@ export function parseGoBool(s: string): boolean | undefined {
   return undefined;
 }
 
-/** Go's %q of a string (the common printable case). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
-
 /** encoding/csv as pflag's stringSlice reads one value: commas split, double quotes group. */
 function splitCsv(s: string): string[] {
   const out: string[] = [];
@@ -248,46 +249,4 @@ function splitCsv(s: string): string[] {
   }
   out.push(cur);
   return out;
-}
-
-const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** Go's time.ParseDuration, in milliseconds ("0" alone is allowed; otherwise every number needs a unit). */
-export function parseGoDuration(s: string): number | undefined {
-  let rest = s;
-  let sign = 1;
-  if (rest[0] === "-" || rest[0] === "+") {
-    if (rest[0] === "-") sign = -1;
-    rest = rest.slice(1);
-  }
-  if (rest === "0") return 0;
-  if (rest === "") return undefined;
-  let total = 0;
-  while (rest.length) {
-    const m = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/.exec(rest);
-    if (!m) return undefined;
-    total += Number(m[1]) * DURATION_UNITS[m[2]];
-    rest = rest.slice(m[0].length);
-  }
-  return sign * total;
-}
-
-/** Go's time.Duration.String() for a duration in milliseconds ("1m30s", "500ms", "0s"). */
-export function formatGoDuration(ms: number): string {
-  if (ms === 0) return "0s";
-  const neg = ms < 0;
-  let rest = Math.abs(ms);
-  let out = "";
-  if (rest < 1000) out = `${rest}ms`;
-  else {
-    const h = Math.floor(rest / 3_600_000);
-    rest -= h * 3_600_000;
-    const m = Math.floor(rest / 60_000);
-    rest -= m * 60_000;
-    const s = rest / 1000;
-    if (h) out += `${h}h`;
-    if (h || m) out += `${m}m`;
-    out += `${Number(s.toFixed(3))}s`;
-  }
-  return neg ? `-${out}` : out;
 }

@@ -8,6 +8,7 @@
 // (wall-clock search, then mapped back to an instant); around DST transitions the result may differ from
 // Go's by the shifted hour. Schedules with a `TZ=`/`CRON_TZ=` prefix are parsed for the zone as robfig
 // does, but the API server rejects them on create anyway.
+import { parseGoDuration } from "./duration";
 
 export class CronParseError extends Error {
   constructor(message: string) {
@@ -139,33 +140,6 @@ function only(r: Bounds, v: number): CronField {
   const values = new Array(r.max + 1).fill(false);
   values[v] = true;
   return { values, star: false };
-}
-
-/** Go's time.ParseDuration, to milliseconds (sub-millisecond precision is dropped). */
-function parseGoDuration(s: string): number {
-  const orig = s;
-  const bad = () => new CronParseError(`time: invalid duration ${JSON.stringify(orig)}`);
-  let neg = false;
-  if (s[0] === "-" || s[0] === "+") {
-    neg = s[0] === "-";
-    s = s.slice(1);
-  }
-  if (s === "0") return 0;
-  if (s === "") throw bad();
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  let total = 0;
-  while (s !== "") {
-    const m = /^([0-9]*(?:\.[0-9]*)?)/.exec(s)!;
-    const num = m[1];
-    if (num === "" || num === ".") throw bad();
-    s = s.slice(num.length);
-    const u = /^([^0-9.]*)/.exec(s)![1];
-    if (u === "") throw new CronParseError(`time: missing unit in duration ${JSON.stringify(orig)}`);
-    if (!(u in units)) throw new CronParseError(`time: unknown unit ${JSON.stringify(u)} in duration ${JSON.stringify(orig)}`);
-    s = s.slice(u.length);
-    total += Number(num) * units[u];
-  }
-  return neg ? -total : total;
 }
 
 function parseDescriptor(descriptor: string): CronSchedule {

@@ -121,3 +121,32 @@ export function formatGoDurationNanos(ns: bigint): string {
 export function formatGoDuration(ms: number): string {
   return formatGoDurationNanos(toNanos(ms));
 }
+
+/** Go's time.ParseDuration failing: the message is Go's (`time: invalid duration "x"`, ...). */
+export class GoDurationError extends Error {}
+
+/** Go's time.ParseDuration, to milliseconds (sub-millisecond precision is kept as a fraction). */
+export function parseGoDuration(text: string): number {
+  let s = text;
+  const bad = () => new GoDurationError(`time: invalid duration ${JSON.stringify(text)}`);
+  let neg = false;
+  if (s[0] === "-" || s[0] === "+") {
+    neg = s[0] === "-";
+    s = s.slice(1);
+  }
+  if (s === "0") return 0;
+  if (s === "") throw bad();
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  while (s !== "") {
+    const num = /^([0-9]*(?:\.[0-9]*)?)/.exec(s)![1];
+    if (num === "" || num === ".") throw bad();
+    s = s.slice(num.length);
+    const u = /^([^0-9.]*)/.exec(s)![1];
+    if (u === "") throw new GoDurationError(`time: missing unit in duration ${JSON.stringify(text)}`);
+    if (!(u in units)) throw new GoDurationError(`time: unknown unit ${JSON.stringify(u)} in duration ${JSON.stringify(text)}`);
+    s = s.slice(u.length);
+    total += Number(num) * units[u];
+  }
+  return neg ? -total : total;
+}

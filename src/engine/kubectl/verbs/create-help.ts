@@ -2,7 +2,7 @@
 // from `kubectl <command> --help` of kubectl 1.32 (facts, verbatim: help output must match byte for byte).
 // Flag types follow the kubectl sources where help cannot tell (stringSlice vs stringArray).
 import type { FlagSpec } from "../flags";
-import { parseGoDuration } from "../flags";
+import { parseGoDuration } from "../../machinery/duration";
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, DRY_RUN_FLAG, KUSTOMIZE_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG, VALIDATE_FLAG, fieldManagerFlag, filenameFlag } from "../common-flags";
 
 export interface HelpText {
@@ -506,7 +506,7 @@ export const CREATE_TOKEN_HELP: HelpText = {
     {"name":"bound-object-kind","type":"string","usage":"Kind of an object to bind the token to. Supported kinds are Node, Pod, Secret. If set, --bound-object-name must be provided."},
     {"name":"bound-object-name","type":"string","usage":"Name of an object to bind the token to. The token will expire when the object is deleted. Requires --bound-object-kind."},
     {"name":"bound-object-uid","type":"string","usage":"UID of an object to bind the token to. Requires --bound-object-kind and --bound-object-name. If unset, the UID of the existing object is used."},
-    {"name":"duration","type":"duration","default":parseGoDuration("0s")!,"usage":"Requested lifetime of the issued token. If not set or if set to 0, the lifetime will be determined by the server automatically. The server may return a token with a longer or shorter lifetime."},
+    {"name":"duration","type":"duration","default":parseGoDuration("0s"),"usage":"Requested lifetime of the issued token. If not set or if set to 0, the lifetime will be determined by the server automatically. The server may return a token with a longer or shorter lifetime."},
     OUTPUT_FLAG,
     SHOW_MANAGED_FIELDS_FLAG,
     TEMPLATE_FLAG,
@@ -571,7 +571,7 @@ export const RUN_HELP: HelpText = {
     OUTPUT_FLAG,
     {"name":"override-type","type":"string","default":"merge","usage":"The method used to override the generated object: json, merge, or strategic."},
     {"name":"overrides","type":"string","usage":"An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field."},
-    {"name":"pod-running-timeout","type":"duration","default":parseGoDuration("1m0s")!,"usage":"The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"},
+    {"name":"pod-running-timeout","type":"duration","default":parseGoDuration("1m0s"),"usage":"The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"},
     {"name":"port","type":"string","usage":"The port that this container exposes."},
     {"name":"privileged","type":"bool","usage":"If true, run the container in privileged mode."},
     {"name":"quiet","shorthand":"q","type":"bool","usage":"If true, suppress prompt messages."},
@@ -582,7 +582,7 @@ export const RUN_HELP: HelpText = {
     SHOW_MANAGED_FIELDS_FLAG,
     {"name":"stdin","shorthand":"i","type":"bool","usage":"Keep stdin open on the container in the pod, even if nothing is attached."},
     TEMPLATE_FLAG,
-    {"name":"timeout","type":"duration","default":parseGoDuration("0s")!,"usage":"The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"},
+    {"name":"timeout","type":"duration","default":parseGoDuration("0s"),"usage":"The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"},
     {"name":"tty","shorthand":"t","type":"bool","usage":"Allocate a TTY for the container in the pod."},
     {"name":"wait","type":"bool","usage":"If true, wait for resources to be gone before returning. This waits for finalizers."},
   ],

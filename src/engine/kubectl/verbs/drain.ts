@@ -6,7 +6,7 @@
 import type { CommandRun, KubectlCommand } from "../command";
 import { KubectlError } from "../command";
 import { ServerError, type KubeObject } from "../client";
-import { formatGoDuration } from "../flags";
+import { formatGoDuration } from "../../machinery/duration";
 import { dryRunStrategy, type DryRun } from "../infos";
 import { parseLabelSelector } from "../../machinery/labels";
 import { cordonOrUncordon, selectedNodes } from "./cordon";

@@ -2,7 +2,7 @@
 // kubectl 1.32 (facts, copied verbatim: help output must match byte for byte). Flag types follow the
 // kubectl sources where help cannot tell (stringSlice vs stringArray, values of flags given bare).
 import type { FlagSpec } from "../flags";
-import { parseGoDuration } from "../flags";
+import { parseGoDuration } from "../../machinery/duration";
 import { ALLOW_MISSING_TEMPLATE_KEYS_FLAG, DRY_RUN_FLAG, FIELD_SELECTOR_FLAG, KUSTOMIZE_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG, VALIDATE_FLAG, fieldManagerFlag, filenameFlag } from "../common-flags";
 
 // `kubectl apply --help` (kubectl 1.32), verbatim.
@@ -32,7 +32,7 @@ export const APPLY_HELP = {
     SHOW_MANAGED_FIELDS_FLAG,
     {name: "subresource", type: "string", usage: "If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side. This flag is beta and may change in the future."},
     TEMPLATE_FLAG,
-    {name: "timeout", type: "duration", default: parseGoDuration("0s")!, usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"},
+    {name: "timeout", type: "duration", default: parseGoDuration("0s"), usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"},
     VALIDATE_FLAG,
     {name: "wait", type: "bool", usage: "If true, wait for resources to be gone before returning. This waits for finalizers."},
   ] as FlagSpec[],
@@ -110,7 +110,7 @@ export const DELETE_HELP = {
     {name: "raw", type: "string", usage: "Raw URI to DELETE to the server.  Uses the transport specified by the kubeconfig file."},
     RECURSIVE_FLAG,
     SELECTOR_FLAG,
-    {name: "timeout", type: "duration", default: parseGoDuration("0s")!, usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"},
+    {name: "timeout", type: "duration", default: parseGoDuration("0s"), usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"},
     {name: "wait", type: "bool", default: true, usage: "If true, wait for resources to be gone before returning. This waits for finalizers."},
   ] as FlagSpec[],
 };
@@ -136,7 +136,7 @@ export const REPLACE_HELP = {
     SHOW_MANAGED_FIELDS_FLAG,
     {name: "subresource", type: "string", usage: "If specified, replace will operate on the subresource of the requested object. This flag is beta and may change in the future."},
     TEMPLATE_FLAG,
-    {name: "timeout", type: "duration", default: parseGoDuration("0s")!, usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"},
+    {name: "timeout", type: "duration", default: parseGoDuration("0s"), usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object"},
     VALIDATE_FLAG,
     {name: "wait", type: "bool", usage: "If true, wait for resources to be gone before returning. This waits for finalizers."},
   ] as FlagSpec[],
@@ -206,7 +206,7 @@ export const SCALE_HELP = {
     SELECTOR_FLAG,
     SHOW_MANAGED_FIELDS_FLAG,
     TEMPLATE_FLAG,
-    {name: "timeout", type: "duration", default: parseGoDuration("0s")!, usage: "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h)."},
+    {name: "timeout", type: "duration", default: parseGoDuration("0s"), usage: "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h)."},
   ] as FlagSpec[],
 };
 
@@ -428,7 +428,7 @@ export const ROLLOUT_STATUS_HELP = {
     RECURSIVE_FLAG,
     {name: "revision", type: "int", usage: "Pin to a specific revision for showing its status. Defaults to 0 (last revision)."},
     SELECTOR_FLAG,
-    {name: "timeout", type: "duration", default: parseGoDuration("0s")!, usage: "The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h)."},
+    {name: "timeout", type: "duration", default: parseGoDuration("0s"), usage: "The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h)."},
     {name: "watch", shorthand: "w", type: "bool", default: true, usage: "Watch the status of the rollout until it's done."},
   ] as FlagSpec[],
 };

@@ -8,7 +8,7 @@ import type { KubeObject } from "../client";
 import { parseQuantity, type Quantity } from "../../machinery/quantity";
 import { newTableTabWriter } from "../printers/tabwriter";
 import { parseRfc3339 } from "../../machinery/time";
-import { formatGoDuration } from "../flags";
+import { formatGoDuration } from "../../machinery/duration";
 import { defaultSubCommandRun } from "./group";
 import { FIELD_SELECTOR_FLAG, SELECTOR_FLAG } from "../common-flags";
 
