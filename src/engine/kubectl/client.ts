@@ -50,6 +50,7 @@ const encoder = new TextEncoder();
 
 export class KubeClient {
   private discovery: ApiResource[] | undefined;
+  private readonly warned = new Set<string>();
   /** Whether `discovery` came from the host's cache (and may be stale). */
   private fromCache = false;
   constructor(
@@ -74,7 +75,20 @@ export class KubeClient {
       call.body = opts.body instanceof Uint8Array ? opts.body : encoder.encode(typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body));
       call.headers!["content-type"] = opts.contentType ?? "application/json";
     }
-    return this.env.api(call);
+    const r = await this.env.api(call);
+    this.printWarnings(r.headers?.["warning"]);
+    return r;
+  }
+
+  /** client-go's warning handler as kubectl sets it up: `Warning: <text>` on stderr, each text once. */
+  private printWarnings(header: string | undefined) {
+    if (!header) return;
+    for (const m of header.matchAll(/299 - "((?:[^"\\]|\\.)*)"/g)) {
+      const text = JSON.parse(`"${m[1]}"`) as string;
+      if (this.warned.has(text)) continue;
+      this.warned.add(text);
+      this.env.stderr.write(`Warning: ${text}\n`);
+    }
   }
 
   /** A request whose answer must be an object; a Status >= 400 is thrown as ServerError. */

@@ -185,22 +185,9 @@ export interface SendOptions {
   contentType?: string;
 }
 
-/**
- * One request whose answer must be an object; the server's Warning headers are printed the way
- * client-go's warning handler does (`Warning: <text>` on stderr); a Status >= 400 is thrown.
- */
+/** One request whose answer must be an object (the client prints the server's warnings; a Status >= 400 is thrown). */
 export async function send(run: CommandRun, method: string, path: string, o: SendOptions = {}): Promise<KubeObject> {
-  const r = await run.client.raw(method, path, { query: o.query, body: o.body, contentType: o.contentType });
-  const warning = r.headers?.["warning"];
-  if (warning) for (const m of warning.matchAll(/299 - "((?:[^"\\]|\\.)*)"/g)) run.env.stderr.write(`Warning: ${JSON.parse(`"${m[1]}"`)}\n`);
-  if ("watch" in r) throw new KubectlError(`unexpected watch stream from ${path}`);
-  if (r.status >= 400) throw new ServerError(r.status, asStatus(r.body, r.status));
-  return r.body as KubeObject;
-}
-
-function asStatus(body: unknown, code: number): Status {
-  if (body && typeof body === "object" && (body as { kind?: string }).kind === "Status") return body as Status;
-  return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: typeof body === "string" ? body : `the server responded with status ${code}`, code } as Status;
+  return run.client.request(method, path, { query: o.query, body: o.body, contentType: o.contentType });
 }
 
 /** cmdutil.AddSourceToErr: `error when <verb> "<source>": <message>`, kept as a server error when it was one. */
