@@ -42,6 +42,30 @@ export const LIMITS = {
   maxCompletions: 200,
   /** Idle time after which a sandbox deletes itself. */
   sandboxIdleTtlMs: 4 * 60 * 60 * 1000,
+  /** Lessons and their checks. */
+  lessons: {
+    /** Longest a Check waits (wall clock) for work in flight (pods starting, a rollout) before answering. */
+    checkWaitMs: 10_000,
+    /** Simulated time let pass after each earlier step's reference solution when resetting to a later step. */
+    resetStepSettleMs: 30_000,
+  },
+  /** Classrooms (D1) and what instructors may ask of a learner's sandbox. */
+  classrooms: {
+    /** Largest JSON body of a classroom request. */
+    maxBodyBytes: 16 * 1024,
+    /** Longest classroom or learner name, in characters. */
+    maxNameChars: 100,
+    /** Lessons one classroom may list. */
+    maxLessons: 50,
+    /** Learners one classroom may hold. */
+    maxLearners: 500,
+    /** A learner's most recent sandboxes whose command logs the learner detail shows. */
+    detailSandboxes: 5,
+    /** Most recent check runs the learner detail shows. */
+    detailCheckRuns: 500,
+    /** Wall-clock time an instructor's read-only command may run (-w and -f stop there). */
+    instructorCommandMaxMs: 10_000,
+  },
   /**
    * The learner's shell (src/engine/shell): what one command line may cost, and the size of the
    * per-sandbox virtual filesystem. Past a limit the command line stops with a message naming it;

@@ -32,3 +32,49 @@ export function newSandboxId(): string {
 }
 
 export const isSandboxId = (id: string) => /^[0-9a-f]{32}$/.test(id);
+
+// Classroom tokens: random secrets handed out once and stored only as SHA-256 hashes. A learner's
+// token names its learner (`kpl.<learnerId>.<secret>`), so it is checked against one row; an
+// instructor's token is checked against the one classroom the request names.
+
+/** `bytes` random bytes as hex. */
+export function randomHex(bytes: number): string {
+  const b = new Uint8Array(bytes);
+  crypto.getRandomValues(b);
+  return [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(await crypto.subtle.digest("SHA-256", enc.encode(text)));
+}
+
+/** Compares two strings in time that depends only on their lengths. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const x = enc.encode(a);
+  const y = enc.encode(b);
+  let diff = x.length ^ y.length;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i % x.length] ?? 0) ^ (y[i % y.length] ?? 0);
+  return diff === 0 && x.length === y.length;
+}
+
+/** Whether `token` hashes to `hash`, compared in constant time. */
+export async function tokenMatches(token: string, hash: string): Promise<boolean> {
+  return constantTimeEqual(await sha256Hex(token), hash);
+}
+
+export const newInstructorToken = () => `kpi.${randomHex(32)}`;
+export const newLearnerToken = (learnerId: string) => `kpl.${learnerId}.${randomHex(32)}`;
+
+/** The learner id a learner token names, or undefined when it is not one. */
+export function learnerIdOf(token: string | undefined): string | undefined {
+  return /^kpl\.([0-9a-f]{32})\.[0-9a-f]{64}$/.exec(token ?? "")?.[1];
+}
+
+const JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: read aloud in a classroom
+
+/** An 8-character join code (40 bits). */
+export function newJoinCode(): string {
+  const b = new Uint8Array(8);
+  crypto.getRandomValues(b);
+  return [...b].map((x) => JOIN_CODE_ALPHABET[x % JOIN_CODE_ALPHABET.length]).join("");
+}

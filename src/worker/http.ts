@@ -65,3 +65,51 @@ export function statusResponse(code: number, reason: string, message: string): R
     headers: { "content-type": "application/json" },
   });
 }
+
+/** Reads a body up to `limit` bytes; undefined (and the rest of the stream cancelled) when it is longer. */
+export async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Reads a small JSON object body (at most `limit` bytes; an empty body is `{}`). On bad input the
+ * answer is a Status response saying what to send instead, using `example`.
+ */
+export async function readJsonObject(request: Request, limit: number, example: string): Promise<{ body: Record<string, unknown> } | { error: Response }> {
+  const tooLarge = () => ({ error: statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${limit}`) });
+  if (Number(request.headers.get("content-length") ?? "0") > limit) {
+    await request.body?.cancel().catch(() => {});
+    return tooLarge();
+  }
+  const bytes = request.body ? await readLimited(request.body, limit) : new Uint8Array();
+  if (!bytes) return tooLarge();
+  const text = new TextDecoder().decode(bytes);
+  if (!text.trim()) return { body: {} };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { error: statusResponse(400, "BadRequest", `the body must be JSON, for example ${example}`) };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { error: statusResponse(400, "BadRequest", `the body must be a JSON object, for example ${example}`) };
+  return { body: body as Record<string, unknown> };
+}

@@ -3,12 +3,16 @@
 import { Hono } from "hono";
 import { Sandbox, type Env } from "./sandbox";
 import { sessions, authorized, unauthorized } from "./routes/sessions";
+import { lessons } from "./routes/lessons";
+import { classrooms } from "./routes/classrooms";
 import { statusResponse } from "./http";
 import { LIMITS } from "../engine/limits";
 
 const app = new Hono<{ Bindings: Env }>();
 
 app.route("/api/sessions", sessions);
+app.route("/api/lessons", lessons);
+app.route("/api/classrooms", classrooms);
 
 // The Kubernetes API of a sandbox. Everything below /clusters/<id> goes to its Durable Object.
 app.all("/clusters/:id/*", async (c) => {

@@ -4,24 +4,43 @@
 import { DurableObject } from "cloudflare:workers";
 import { drizzle, type DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
-import { desc, eq, inArray, lte } from "drizzle-orm";
+import { desc, eq, gt, inArray, lte } from "drizzle-orm";
 import migrations from "../../migrations/sandbox/migrations.js";
 import * as schema from "./db/schema";
 import { META_KEYS, type MetaKey } from "./db/schema";
 import { Cluster, type ClusterWrites } from "../engine/cluster/cluster";
 import { bootstrapCluster } from "../engine/cluster/bootstrap/index";
-import { toResponse, statusResponse } from "./http";
+import { readLimited, toResponse, statusResponse } from "./http";
 import { LIMITS } from "../engine/limits";
 import { KUBERNETES_ADMIN } from "../engine/cluster/users";
 import type { ApiRequest, ApiResponse } from "../engine/apiserver/request";
 import { Terminal, type CommandResult, type CommandOutput } from "../engine/terminal/terminal";
 import type { ShellState, VfsRow } from "../engine/shell/types";
+import type { LoadedLesson } from "../engine/lessons/loader";
+import { lessonClockOffsetMs, lessonFileRows, prepareLessonCluster } from "../engine/lessons/prepare";
+import { gradeLesson, type LessonResult } from "../engine/lessons/grade";
+import { clusterInFlight } from "../engine/lessons/settle";
+import { readOnlyDoor } from "../engine/terminal/read-only";
+import { lessonCatalog } from "./lessons";
 
 export interface Env {
   SANDBOX: DurableObjectNamespace<Sandbox>;
   ASSETS: Fetcher;
+  /** Classrooms, learners and their progress. */
+  DB: D1Database;
   SANDBOX_IDLE_TTL_MS?: string;
   SESSION_SECRET: string;
+  /** When set, creating a classroom requires `Authorization: Bearer <ADMIN_TOKEN>`. */
+  ADMIN_TOKEN?: string;
+}
+
+/** A sandbox's lesson and where the learner stands, as GET /api/sessions/:id shows it. */
+export interface SandboxLesson {
+  id: string;
+  title: string;
+  maxScore: number;
+  /** The last Check: when it ran, its score and the steps that passed. */
+  lastCheck?: { at: string; score: number; passed: string[] };
 }
 
 export interface SandboxInfo {
@@ -32,7 +51,10 @@ export interface SandboxInfo {
   resourceVersion: number;
   objectCounts: Record<string, number>;
   objects: number;
+  lesson?: SandboxLesson;
 }
+
+export type LessonOutcome<T> = T | { error: string } | null;
 
 /** Persist last-use time at most this often: each write is a billed row. */
 const LAST_USED_GRANULARITY_MS = 60_000;
@@ -93,26 +115,57 @@ export class Sandbox extends DurableObject<Env> {
    * Creates the cluster, and the learner's shell home with the session's kubeconfig in
    * ~/.kube/config. Idempotent: a second call returns the existing sandbox's info.
    */
-  async init(opts: { id: string; nodes: number; idleTtlMs: number; seed: string; kubeconfig: string }): Promise<SandboxInfo> {
+  async init(opts: { id: string; nodes: number; idleTtlMs: number; seed: string; kubeconfig: string; lesson?: string; owner?: string }): Promise<SandboxInfo> {
     if (!this.cluster) {
       const wallMs = Date.now();
+      // The Worker checked the lesson id; a lesson decides its own number of worker nodes.
+      const loaded = opts.lesson === undefined ? undefined : lessonCatalog().byId.get(opts.lesson);
+      const nodes = loaded ? loaded.lesson.cluster.nodes.workers : opts.nodes;
       const cluster = Cluster.empty(opts.seed);
-      bootstrapCluster(cluster, { nowMs: wallMs, nodes: opts.nodes });
+      bootstrapCluster(cluster, { nowMs: wallMs, nodes });
+      const files = Terminal.initialFiles(opts.kubeconfig, wallMs);
+      const offsetMs = loaded ? this.prepareLesson(cluster, loaded, wallMs) : 0;
+      if (loaded) files.push(...lessonFileRows(loaded, wallMs + offsetMs));
       this.cluster = cluster;
       this.terminal = undefined;
-      this.persistFiles(Terminal.initialFiles(opts.kubeconfig, wallMs));
-      this.persist(cluster.takeWrites(), {
+      this.persistFiles(files);
+      const meta: Record<string, string> = {
         [META_KEYS.createdAtMs]: String(wallMs),
         [META_KEYS.lastUsedMs]: String(wallMs),
-        [META_KEYS.clockOffsetMs]: "0",
+        [META_KEYS.clockOffsetMs]: String(offsetMs),
         [META_KEYS.idleTtlMs]: String(opts.idleTtlMs),
-        [META_KEYS.nodes]: String(opts.nodes),
+        [META_KEYS.nodes]: String(nodes),
         [META_KEYS.seed]: opts.seed,
         id: opts.id,
-      });
+      };
+      if (loaded) Object.assign(meta, { [META_KEYS.lesson]: loaded.lesson.id, [META_KEYS.lessonStartSeq]: "0" });
+      if (opts.owner) meta[META_KEYS.owner] = opts.owner;
+      this.persist(cluster.takeWrites(), meta);
       await this.scheduleAlarm(wallMs);
     }
     return this.info()!;
+  }
+
+  /** Puts a bootstrapped cluster into the lesson's starting state at `nowMs`; returns the lesson's clock offset. */
+  private prepareLesson(cluster: Cluster, loaded: LoadedLesson, nowMs: number): number {
+    const problems = prepareLessonCluster(cluster, loaded, nowMs);
+    // `npm test` replays every lesson from this state, so a problem here is a bug worth a log line, not a refusal.
+    if (problems.length) console.error(`lesson ${loaded.lesson.id}: starting state incomplete:\n${problems.join("\n")}`);
+    const offsetMs = lessonClockOffsetMs(loaded);
+    if (offsetMs > 0) cluster.advance(nowMs, nowMs + offsetMs);
+    return offsetMs;
+  }
+
+  /** The lesson this sandbox was prepared for, if any (and if it still exists in this build). */
+  private currentLesson(): LoadedLesson | undefined {
+    const id = this.metaCache.get(META_KEYS.lesson);
+    return id === undefined ? undefined : lessonCatalog().byId.get(id);
+  }
+
+  private noLesson(): { error: string } {
+    const id = this.metaCache.get(META_KEYS.lesson);
+    if (id !== undefined) return { error: `lesson "${id}" no longer exists; create a new session for a current lesson` };
+    return { error: 'this sandbox was not created for a lesson; create one with POST /api/sessions {"lesson": "<id>"} (GET /api/lessons lists them)' };
   }
 
   info(): SandboxInfo | null {
@@ -126,6 +179,20 @@ export class Sandbox extends DurableObject<Env> {
       resourceVersion: this.cluster.store.resourceVersion,
       objectCounts: counts,
       objects: this.cluster.store.size,
+      ...(this.lessonInfo() ? { lesson: this.lessonInfo() } : {}),
+    };
+  }
+
+  private lessonInfo(): SandboxLesson | undefined {
+    const loaded = this.currentLesson();
+    if (!loaded) return undefined;
+    const last = this.metaCache.get(META_KEYS.lessonCheck);
+    const lastCheck = last ? (JSON.parse(last) as { at: number; score: number; passed: string[] }) : undefined;
+    return {
+      id: loaded.lesson.id,
+      title: loaded.lesson.title,
+      maxScore: loaded.lesson.steps.reduce((n, st) => n + st.points, 0),
+      ...(lastCheck ? { lastCheck: { at: new Date(lastCheck.at).toISOString(), score: lastCheck.score, passed: lastCheck.passed } } : {}),
     };
   }
 
@@ -140,16 +207,21 @@ export class Sandbox extends DurableObject<Env> {
    * persists and re-arms. Returns the new simulated time.
    */
   async advanceClock(seconds: number): Promise<{ now: string; clockOffsetSeconds: number } | null> {
-    const cluster = this.cluster;
-    if (!cluster) return null;
+    if (!this.cluster) return null;
+    await this.advanceSimulatedTime(seconds * 1000);
+    this.markUsed();
+    return { now: new Date(this.nowMs()).toISOString(), clockOffsetSeconds: this.metaNumber(META_KEYS.clockOffsetMs) / 1000 };
+  }
+
+  /** Moves the clock offset forward by `ms`, running what falls due on the way; persists and re-arms. */
+  private async advanceSimulatedTime(ms: number): Promise<void> {
+    const cluster = this.cluster!;
     const fromMs = this.nowMs();
-    const offsetMs = this.metaNumber(META_KEYS.clockOffsetMs) + seconds * 1000;
-    const result = cluster.advance(fromMs, fromMs + seconds * 1000);
+    const offsetMs = this.metaNumber(META_KEYS.clockOffsetMs) + ms;
+    const result = cluster.advance(fromMs, fromMs + ms);
     this.persist(cluster.takeWrites(), { [META_KEYS.clockOffsetMs]: String(offsetMs) });
     this.alarmAtMs = null;
     await this.scheduleAlarm(result.nextWakeMs === undefined ? undefined : result.nextWakeMs - offsetMs);
-    this.markUsed();
-    return { now: new Date(this.nowMs()).toISOString(), clockOffsetSeconds: offsetMs / 1000 };
   }
 
   /** Deletes every row, the alarm and memory: the sandbox is gone. */
@@ -252,7 +324,11 @@ export class Sandbox extends DurableObject<Env> {
     out: CommandOutput,
     interrupt: AbortSignal,
     maxWallMs: number,
-    edit?: (file: string, content: string) => Promise<string | null>,
+    opts: {
+      edit?: (file: string, content: string) => Promise<string | null>;
+      /** `sleep` and waits move the simulated clock at once instead of waiting (replaying a reference solution). */
+      simulatedSleep?: boolean;
+    } = {},
   ): Promise<CommandResult> {
     const terminal = this.shell();
     const startedAtMs = this.nowMs();
@@ -267,7 +343,8 @@ export class Sandbox extends DurableObject<Env> {
     interrupt.addEventListener("abort", onInterrupt, { once: true });
     let result: CommandResult;
     try {
-      result = await terminal.run(command, { stdin, out, signal: stop.signal, now: () => this.nowMs(), sleep: (ms, s) => this.sleepRunningDueWork(ms, s), edit });
+      const sleep = opts.simulatedSleep ? (ms: number) => this.advanceSimulatedTime(ms) : (ms: number, s: AbortSignal) => this.sleepRunningDueWork(ms, s);
+      result = await terminal.run(command, { stdin, out, signal: stop.signal, now: () => this.nowMs(), sleep, edit: opts.edit });
     } finally {
       clearTimeout(timer);
       interrupt.removeEventListener("abort", onInterrupt);
@@ -344,7 +421,7 @@ export class Sandbox extends DurableObject<Env> {
       }
       const controller = new AbortController();
       running = controller;
-      this.runCommand(msg.command, msg.stdin as string | undefined, { stdout: (data) => send({ type: "stdout", data }), stderr: (data) => send({ type: "stderr", data }) }, controller.signal, LIMITS.shell.maxRunMs, edit)
+      this.runCommand(msg.command, msg.stdin as string | undefined, { stdout: (data) => send({ type: "stdout", data }), stderr: (data) => send({ type: "stderr", data }) }, controller.signal, LIMITS.shell.maxRunMs, { edit })
         .then((r) => send({ type: "exit", code: r.exitCode }))
         .catch((e) => send({ type: "error", message: `the command failed: ${(e as Error).message}` }))
         .finally(() => {
@@ -379,6 +456,122 @@ export class Sandbox extends DurableObject<Env> {
       .orderBy(schema.commands.seq)
       .all()
       .map((r) => ({ seq: r.seq, command: r.command, startedAt: new Date(r.startedAtMs).toISOString(), finishedAt: new Date(r.finishedAtMs).toISOString(), exitCode: r.exitCode }));
+  }
+
+  /**
+   * Puts the sandbox back in its lesson's starting state: a fresh cluster (same seed, resourceVersions
+   * still increasing), the lesson's seeded files restored (the learner's other files stay), and the
+   * Checks reading only commands run from now on. With `stepId`, the reference solutions of the steps
+   * before it are then run, as the learner would type them, so the learner can start at that step.
+   */
+  async resetLesson(stepId?: string): Promise<LessonOutcome<{ lesson: string; step: string }>> {
+    const old = this.cluster;
+    if (!old) return null;
+    const loaded = this.currentLesson();
+    if (!loaded) return this.noLesson();
+    const steps = loaded.lesson.steps;
+    const stepIndex = stepId === undefined ? 0 : steps.findIndex((st) => st.id === stepId);
+    if (stepIndex < 0) return { error: `lesson ${loaded.lesson.id} has no step "${stepId}"; its steps are ${steps.map((st) => st.id).join(", ")}` };
+
+    const nowMs = this.nowMs();
+    const cluster = new Cluster({ resourceVersion: old.store.resourceVersion, seed: this.metaCache.get(META_KEYS.seed)! });
+    bootstrapCluster(cluster, { nowMs, nodes: loaded.lesson.cluster.nodes.workers });
+    const offsetMs = this.prepareLesson(cluster, loaded, nowMs);
+    old.store.endWatches(); // clients watching the old cluster see their watch end, as on a server restart
+    this.cluster = cluster;
+    this.lastCommandSeq ??= this.db.select({ seq: schema.commands.seq }).from(schema.commands).orderBy(desc(schema.commands.seq)).limit(1).all()[0]?.seq ?? 0;
+    this.persist(
+      cluster.takeWrites(),
+      {
+        [META_KEYS.clockOffsetMs]: String(this.metaNumber(META_KEYS.clockOffsetMs) + offsetMs),
+        [META_KEYS.lessonStartSeq]: String(this.lastCommandSeq),
+        [META_KEYS.nodes]: String(loaded.lesson.cluster.nodes.workers),
+      },
+      { replaceObjects: true },
+    );
+    this.persistFiles(lessonFileRows(loaded, this.nowMs()));
+    this.terminal = undefined;
+    for (const step of steps.slice(0, stepIndex)) {
+      for (const line of step.solution) {
+        await this.runCommand(line, undefined, { stdout: () => {}, stderr: () => {} }, new AbortController().signal, LIMITS.shell.commandEndpointMaxMs, { simulatedSleep: true });
+      }
+      await this.advanceSimulatedTime(LIMITS.lessons.resetStepSettleMs);
+    }
+    this.alarmAtMs = null;
+    await this.scheduleAlarm(Date.now());
+    this.markUsed();
+    return { lesson: loaded.lesson.id, step: steps[stepIndex].id };
+  }
+
+  /**
+   * Grades the lesson against the cluster as it is now: runs due controller work first and, while
+   * work is in flight (pods starting, a rollout), waits for it up to LIMITS.lessons.checkWaitMs, so a
+   * learner is never failed because the cluster had not caught up. Remembers the outcome; returns
+   * the sandbox's owner so the Worker can record it against the learner.
+   */
+  async checkLesson(): Promise<LessonOutcome<{ result: LessonResult; owner?: string }>> {
+    const cluster = this.cluster;
+    if (!cluster) return null;
+    const loaded = this.currentLesson();
+    if (!loaded) return this.noLesson();
+    const deadline = Date.now() + LIMITS.lessons.checkWaitMs;
+    let result: LessonResult;
+    for (;;) {
+      const run = cluster.reconcile(this.nowMs());
+      this.persist(cluster.takeWrites());
+      result = gradeLesson(loaded, { cluster, nowMs: this.nowMs(), commands: this.lessonCommands() });
+      const wakeWallMs = run.nextWakeMs === undefined ? undefined : run.nextWakeMs - this.metaNumber(META_KEYS.clockOffsetMs);
+      await this.scheduleAlarm(wakeWallMs);
+      if (result.steps.every((st) => st.passed) || wakeWallMs === undefined || wakeWallMs > deadline || !clusterInFlight(cluster)) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, wakeWallMs - Date.now())));
+    }
+    const check = { at: this.nowMs(), score: result.score, maxScore: result.maxScore, passed: result.steps.filter((st) => st.passed).map((st) => st.id) };
+    this.persist(undefined, { [META_KEYS.lessonCheck]: JSON.stringify(check) });
+    this.markUsed();
+    const owner = this.metaCache.get(META_KEYS.owner);
+    return owner ? { result, owner } : { result };
+  }
+
+  /** The commands run since the lesson (re)started, oldest first: what commandUsed checks read. */
+  private lessonCommands(): { command: string; exitCode: number }[] {
+    const since = this.metaNumber(META_KEYS.lessonStartSeq);
+    return this.db
+      .select({ command: schema.commands.command, exitCode: schema.commands.exitCode })
+      .from(schema.commands)
+      .where(gt(schema.commands.seq, since))
+      .orderBy(schema.commands.seq)
+      .all();
+  }
+
+  /**
+   * Runs a read-only command line for an instructor (the Worker vetted it with readOnlyRefusal) in a
+   * throwaway copy of the learner's shell: it sees the learner's files, namespace and variables, but
+   * every write to the cluster is refused and nothing it does is kept or logged.
+   */
+  async instructorCommand(command: string): Promise<{ stdout: string; stderr: string; exitCode: number } | null> {
+    if (!this.cluster) return null;
+    const rows: VfsRow[] = this.db.select().from(schema.files).all().map((r) => ({ path: r.path, content: r.content, mtimeMs: r.mtimeMs }));
+    const stateJson = this.metaCache.get(META_KEYS.shell);
+    const terminal = new Terminal({
+      rows,
+      state: stateJson ? (JSON.parse(stateJson) as ShellState) : undefined,
+      api: readOnlyDoor(async (call) => this.handleApi({ method: call.method, path: call.path, query: call.query ?? new URLSearchParams(), headers: call.headers ?? {}, body: call.body })),
+    });
+    let stdout = "";
+    let stderr = "";
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), LIMITS.classrooms.instructorCommandMaxMs);
+    try {
+      const { exitCode } = await terminal.run(command, {
+        out: { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
+        signal: stop.signal,
+        now: () => this.nowMs(),
+        sleep: (ms, s) => this.sleepRunningDueWork(ms, s),
+      });
+      return { stdout, stderr, exitCode: stop.signal.aborted ? 124 : exitCode };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Waits in real time, then runs controller work that fell due meanwhile (a command waiting on the cluster sees it move). */
@@ -468,13 +661,15 @@ export class Sandbox extends DurableObject<Env> {
   }
 
   /** Writes one request's changes in a single transaction. */
-  private persist(writes: ClusterWrites | undefined, extraMeta: Record<string, string> = {}) {
+  private persist(writes: ClusterWrites | undefined, extraMeta: Record<string, string> = {}, opts: { replaceObjects?: boolean } = {}) {
     const metaRows: Record<string, string> = { ...extraMeta };
     if (writes) {
       metaRows[META_KEYS.resourceVersion] = String(writes.resourceVersion);
     }
     if (!writes && !Object.keys(metaRows).length) return;
     this.ctx.storage.transactionSync(() => {
+      // A lesson reset: the new cluster's objects replace every stored one.
+      if (opts.replaceObjects) this.db.delete(schema.objects).run();
       for (const row of writes?.puts ?? []) {
         this.db
           .insert(schema.objects)
@@ -493,30 +688,6 @@ export class Sandbox extends DurableObject<Env> {
     });
     for (const [k, v] of Object.entries(metaRows)) this.metaCache.set(k, v);
   }
-}
-
-/** Reads a body up to `limit` bytes; undefined (and the rest of the stream cancelled) when it is longer. */
-export async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | undefined> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.byteLength;
-  }
-  return out;
 }
 
 export { eq };

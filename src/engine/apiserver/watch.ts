@@ -70,7 +70,7 @@ export function watchObjects(state: ClusterState, def: KindDef, opts: WatchOptio
         if (c.resource !== resource) return;
         const e = translate(c);
         if (e) send(e);
-      });
+      }, end);
     },
     bookmarkEveryMs: opts.allowBookmarks ? LIMITS.watchBookmarkIntervalMs : undefined,
     bookmark: () => ({

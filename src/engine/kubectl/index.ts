@@ -67,6 +67,12 @@ export async function runKubectl(argv: readonly string[], env: KubectlEnv): Prom
   }
 }
 
+/** The command `kubectl <argv...>` would run, as its path ("kubectl top pod"); undefined when there is none. */
+export function kubectlCommandPath(argv: readonly string[]): string | undefined {
+  const found = findCommand(argv);
+  return "error" in found ? undefined : found.path;
+}
+
 const ROOT: KubectlCommand = {
   name: "kubectl",
   short: "kubectl controls the Kubernetes cluster manager",

@@ -43,6 +43,8 @@ export class ObjectStore {
   private historyFloor: number;
   private readonly dirty = new Map<string, { resource: string; obj: KubeObject | null }>();
   private readonly listeners = new Set<(c: Change) => void>();
+  /** The watches among the listeners, with how each one ends. */
+  private readonly enders = new Map<(c: Change) => void, () => void>();
   /** Sorted keys per resource; dropped whenever an object of the resource is added or removed. */
   private readonly sortedCache = new Map<string, string[]>();
   /** All objects per resource in key order (list() hands out copies); dropped on any write of the resource. */
@@ -194,9 +196,22 @@ export class ObjectStore {
     return this.history.slice(lo);
   }
 
-  subscribe(listener: (c: Change) => void): () => void {
+  /** `onEnd` is called if the store ends every watch (endWatches). */
+  subscribe(listener: (c: Change) => void, onEnd?: () => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (onEnd) this.enders.set(listener, onEnd);
+    return () => {
+      this.listeners.delete(listener);
+      this.enders.delete(listener);
+    };
+  }
+
+  /** Ends every watch (the sandbox replaced this cluster with a new one: a lesson reset). */
+  endWatches(): void {
+    const watches = [...this.enders];
+    this.enders.clear();
+    for (const [listener] of watches) this.listeners.delete(listener);
+    for (const [, end] of watches) end();
   }
 
   get watcherCount(): number {

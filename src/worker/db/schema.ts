@@ -26,6 +26,14 @@ export const META_KEYS = {
   nodes: "nodes",
   /** The learner's shell state (cwd, variables, aliases, history) as JSON. */
   shell: "shell",
+  /** The lesson the sandbox was prepared for (absent for a free sandbox). */
+  lesson: "lesson",
+  /** The command log's last sequence number when the lesson (re)started: checks read commands after it. */
+  lessonStartSeq: "lessonStartSeq",
+  /** The last Check's outcome as JSON: `{"at", "score", "maxScore", "passed": [step ids]}`. */
+  lessonCheck: "lessonCheck",
+  /** The classroom learner who created the sandbox (their Checks are recorded against them). */
+  owner: "owner",
 } as const;
 
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];

@@ -1,11 +1,15 @@
 // /api/sessions: create, inspect and delete sandboxes.
 import { Hono } from "hono";
 import type { Env } from "../sandbox";
-import { bearerToken, isSandboxId, newSandboxId, tokenFor, verifyToken } from "../auth";
+import { bearerToken, isSandboxId, learnerIdOf, newSandboxId, tokenFor, tokenMatches, verifyToken } from "../auth";
 import { kubeconfigFor } from "../kubeconfig";
-import { statusResponse } from "../http";
-import { readLimited } from "../sandbox";
+import { readJsonObject, readLimited, statusResponse } from "../http";
 import { LIMITS } from "../../engine/limits";
+import { maxScore } from "../../engine/lessons/catalog";
+import type { LoadedLesson } from "../../engine/lessons/loader";
+import { lessonCatalog } from "../lessons";
+import { lessonNotFound } from "./lessons";
+import { classroomLessons, findClassroom, findLearner, recordCheck, recordSandbox, type Learner } from "../classrooms";
 
 export const sessions = new Hono<{ Bindings: Env }>();
 
@@ -24,6 +28,7 @@ sessions.post("/", async (c) => {
   // `nodes` counts worker nodes; every sandbox also has one control-plane node.
   let nodes = 2;
   let seed: string | undefined;
+  let lesson: LoadedLesson | undefined;
   // At most 4096 bytes are ever read: a declared longer body is refused unread, an undeclared one cut off.
   const tooLarge = () => statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${MAX_SESSION_BODY_BYTES}`);
   if (Number(c.req.header("content-length") ?? "0") > MAX_SESSION_BODY_BYTES) {
@@ -56,7 +61,17 @@ sessions.post("/", async (c) => {
       }
       nodes = n;
     }
+    const lessonId = (body as { lesson?: unknown }).lesson;
+    if (lessonId !== undefined) {
+      if (typeof lessonId !== "string") return badRequest('lesson must be a lesson id, for example {"lesson": "deployments"}; GET /api/lessons lists them');
+      if (n !== undefined) return badRequest("nodes cannot be combined with lesson: the lesson decides its cluster's nodes");
+      lesson = lessonCatalog().byId.get(lessonId);
+      if (!lesson) return lessonNotFound(lessonId);
+    }
   }
+  // A learner's token makes the sandbox theirs: its Checks are recorded for their instructor.
+  const owner = await sandboxOwner(c.env, c.req.header("authorization"), lesson?.lesson.id);
+  if (owner instanceof Response) return owner;
   const id = newSandboxId();
   const token = await tokenFor(c.env.SESSION_SECRET, id);
   const stub = c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id));
@@ -64,8 +79,59 @@ sessions.post("/", async (c) => {
   const origin = new URL(c.req.url).origin;
   const server = `${origin}/clusters/${id}`;
   const kubeconfig = kubeconfigFor(server, token, id);
-  const info = await stub.init({ id, nodes, idleTtlMs, seed: seed ?? id, kubeconfig });
-  return c.json({ id, token, server, kubeconfig, expiresAt: info.expiresAt }, 201);
+  const info = await stub.init({ id, nodes, idleTtlMs, seed: seed ?? id, kubeconfig, lesson: lesson?.lesson.id, owner: owner?.id });
+  if (owner) await recordSandbox(c.env.DB, owner.id, id, lesson ? { id: lesson.lesson.id, maxScore: maxScore(lesson) } : undefined, Date.now());
+  return c.json({ id, token, server, kubeconfig, expiresAt: info.expiresAt, ...(info.lesson ? { lesson: info.lesson.id } : {}), ...(owner ? { learnerId: owner.id } : {}) }, 201);
+});
+
+/**
+ * The learner a sandbox is created for: none without an Authorization header; a 401 for a token that
+ * is not a valid learner token; a 403 for a lesson outside the learner's classroom.
+ */
+async function sandboxOwner(env: Env, authorization: string | undefined, lesson: string | undefined): Promise<Learner | undefined | Response> {
+  if (authorization === undefined) return undefined;
+  const token = bearerToken(authorization);
+  const learner = learnerIdOf(token) ? await findLearner(env.DB, learnerIdOf(token)!) : undefined;
+  if (!learner || !(await tokenMatches(token!, learner.tokenHash))) {
+    return statusResponse(401, "Unauthorized", "Unauthorized: send a learner token from POST /api/classrooms/join, or no Authorization header for a sandbox of your own");
+  }
+  const classroom = await findClassroom(env.DB, learner.classroomId);
+  const allowed = classroom ? classroomLessons(classroom) : [];
+  if (lesson !== undefined && !allowed.includes(lesson)) {
+    return statusResponse(403, "Forbidden", `lesson "${lesson}" is not part of your classroom; its lessons are ${allowed.join(", ")}`);
+  }
+  return learner;
+}
+
+const notFound = (id: string) => statusResponse(404, "NotFound", `sandbox "${id}" not found: it was deleted or has expired`);
+
+/**
+ * Puts a lesson's sandbox back in the lesson's starting state; `{"step": "<id>"}` starts at that step
+ * (the reference solutions of the steps before it are run first).
+ */
+sessions.post("/:id/lesson/reset", async (c) => {
+  const id = c.req.param("id");
+  if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  const read = await readJsonObject(c.req.raw, MAX_SESSION_BODY_BYTES, '{"step": "scale"} or {}');
+  if ("error" in read) return read.error;
+  const step = read.body.step;
+  if (step !== undefined && typeof step !== "string") return badRequest('step must be a step id, for example {"step": "scale"}');
+  const r = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).resetLesson(step);
+  if (!r) return notFound(id);
+  if ("error" in r) return badRequest(r.error);
+  return c.json(r);
+});
+
+/** Grades the sandbox's lesson: `{"lesson", "steps": [...], "score", "maxScore"}`; recorded for the learner who owns it. */
+sessions.post("/:id/checks", async (c) => {
+  const id = c.req.param("id");
+  if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
+  await c.req.raw.body?.cancel().catch(() => {});
+  const r = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).checkLesson();
+  if (!r) return notFound(id);
+  if ("error" in r) return badRequest(r.error);
+  if (r.owner) await recordCheck(c.env.DB, r.owner, id, r.result, Date.now());
+  return c.json(r.result);
 });
 
 /** Authenticates /api/sessions/:id and /clusters/:id requests against the sandbox's token. */
@@ -154,6 +220,8 @@ sessions.get("/:id/terminal", async (c) => {
 sessions.all("/", () => methodNotAllowed("POST"));
 sessions.all("/:id", () => methodNotAllowed("GET, DELETE"));
 sessions.all("/:id/commands", () => methodNotAllowed("GET, POST"));
+sessions.all("/:id/checks", () => methodNotAllowed("POST"));
+sessions.all("/:id/lesson/reset", () => methodNotAllowed("POST"));
 
 /** Fast-forwards the sandbox's simulated clock: `{"advanceSeconds": N}`. */
 sessions.post("/:id/clock", async (c) => {
