@@ -432,12 +432,17 @@ export class Sandbox extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Runs a command line to completion (or the endpoint's time limit) and returns its output. */
-  async runCollected(command: string, stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number } | null> {
+  /**
+   * Runs a command line to completion (or the endpoint's time limit) and returns its output. With
+   * `fastForward`, its sleeps and waits (`sleep 60`, `kubectl wait`, `rollout status`) move the
+   * sandbox's clock at once instead of taking real time, as the clock endpoint does.
+   */
+  async runCollected(command: string, stdin?: string, opts: { fastForward?: boolean } = {}): Promise<{ stdout: string; stderr: string; exitCode: number } | null> {
     if (!this.cluster) return null;
     let stdout = "";
     let stderr = "";
-    const { exitCode } = await this.runCommand(command, stdin, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, new AbortController().signal, LIMITS.shell.commandEndpointMaxMs);
+    const out = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+    const { exitCode } = await this.runCommand(command, stdin, out, new AbortController().signal, LIMITS.shell.commandEndpointMaxMs, { simulatedSleep: opts.fastForward });
     return { stdout, stderr, exitCode };
   }
 

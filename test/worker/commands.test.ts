@@ -27,6 +27,19 @@ describe("POST /api/sessions/:id/commands", () => {
     expect((await run(s, "k gett")).stderr).toBe(r.stderr);
   });
 
+  test("with fastForward, sleeps and waits move the sandbox's clock instead of taking real time", async () => {
+    const s = await newSession();
+    const body = JSON.stringify({ command: "date +%s; sleep 600; date +%s", fastForward: true });
+    const started = Date.now();
+    const r = await call(`/api/sessions/${s.id}/commands`, { method: "POST", token: s.token, body, headers: { "content-type": "application/json" } });
+    const { stdout } = (await r.json()) as { stdout: string };
+    const [before, after] = stdout.trim().split("\n").map(Number);
+    expect(after - before).toBeGreaterThanOrEqual(600);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const bad = await call(`/api/sessions/${s.id}/commands`, { method: "POST", token: s.token, body: JSON.stringify({ command: "true", fastForward: "yes" }), headers: { "content-type": "application/json" } });
+    expect(bad.status).toBe(400);
+  });
+
   test("passes stdin to the command line", async () => {
     const s = await newSession();
     expect(await run(s, "wc -l", "a\nb\nc\n")).toEqual({ stdout: "3\n", stderr: "", exitCode: 0 });

@@ -158,8 +158,9 @@ sessions.delete("/:id", async (c) => {
 });
 
 /**
- * Runs a command line in the sandbox's shell: `{"command": "kubectl get pods", "stdin"?: "..."}` →
- * `{"stdout", "stderr", "exitCode"}`. Commands that keep running (-w, -f, watch) stop after
+ * Runs a command line in the sandbox's shell: `{"command": "kubectl get pods", "stdin"?: "...",
+ * "fastForward"?: true}` → `{"stdout", "stderr", "exitCode"}`. fastForward makes the line's sleeps
+ * and waits move the sandbox's clock instead of taking real time. Commands that keep running (-w, -f, watch) stop after
  * LIMITS.shell.commandEndpointMaxMs; the terminal WebSocket streams them instead.
  */
 sessions.post("/:id/commands", async (c) => {
@@ -173,10 +174,11 @@ sessions.post("/:id/commands", async (c) => {
   } catch {
     return badRequest('the body must be JSON like {"command": "kubectl get pods"}');
   }
-  const { command, stdin } = (body ?? {}) as { command?: unknown; stdin?: unknown };
+  const { command, stdin, fastForward } = (body ?? {}) as { command?: unknown; stdin?: unknown; fastForward?: unknown };
   if (typeof body !== "object" || body === null || Array.isArray(body) || typeof command !== "string") return badRequest('the body must be a JSON object with a "command" string, like {"command": "kubectl get pods"}');
   if (stdin !== undefined && typeof stdin !== "string") return badRequest('"stdin" must be a string when given');
-  const r = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).runCollected(command, stdin);
+  if (fastForward !== undefined && typeof fastForward !== "boolean") return badRequest('"fastForward" must be true or false when given');
+  const r = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).runCollected(command, stdin, { fastForward: fastForward === true });
   if (!r) return statusResponse(404, "NotFound", `sandbox "${id}" not found: it was deleted or has expired`);
   return c.json(r);
 });
