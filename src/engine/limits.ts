@@ -63,6 +63,8 @@ export const LIMITS = {
     detailSandboxes: 5,
     /** Most recent check runs the learner detail shows. */
     detailCheckRuns: 500,
+    /** Check runs kept per learner (older ones are dropped; the progress row keeps what they passed). */
+    checkRunsPerLearner: 2000,
     /** Wall-clock time an instructor's read-only command may run (-w and -f stop there). */
     instructorCommandMaxMs: 10_000,
   },

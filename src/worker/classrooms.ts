@@ -2,7 +2,8 @@
 // create, their Check results, and the reads behind the instructor's progress and learner views.
 // Times here are wall-clock times (when the learner did something), not sandbox simulated time.
 import { drizzle } from "drizzle-orm/d1";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { LIMITS } from "../engine/limits";
 import * as tables from "./db/classrooms";
 import { newInstructorToken, newJoinCode, newLearnerToken, randomHex, sha256Hex } from "./auth";
 import type { LessonResult } from "../engine/lessons/grade";
@@ -108,6 +109,13 @@ export async function recordCheck(d1: D1Database, learnerId: string, sandboxId: 
       steps: JSON.stringify(result.steps.map((st) => ({ id: st.id, passed: st.passed, points: st.points }))),
     }),
     d.insert(tables.progress).values(row).onConflictDoUpdate({ target: [tables.progress.learnerId, tables.progress.lesson], set: row }),
+    // The history is bounded per learner: the oldest runs go (their steps stay in the progress row).
+    d.delete(tables.checkRuns).where(
+      and(
+        eq(tables.checkRuns.learnerId, learnerId),
+        sql`${tables.checkRuns.id} <= (SELECT ${tables.checkRuns.id} FROM ${tables.checkRuns} WHERE ${tables.checkRuns.learnerId} = ${learnerId} ORDER BY ${tables.checkRuns.id} DESC LIMIT 1 OFFSET ${LIMITS.classrooms.checkRunsPerLearner})`,
+      ),
+    ),
   ]);
 }
 

@@ -4,6 +4,8 @@
 import { describe, expect, test } from "vitest";
 import { env } from "cloudflare:workers";
 import app from "../../src/worker/index";
+import { recordCheck } from "../../src/worker/classrooms";
+import { LIMITS } from "../../src/engine/limits";
 import { call, type Session } from "./helpers";
 
 const json = { "content-type": "application/json" };
@@ -168,6 +170,20 @@ describe("learners' sandboxes and Checks", () => {
     expect(lines[1]).toMatch(new RegExp(`^${mallory.learnerId},"'=HYPERLINK\\(""http://evil"",""click""\\)",cluster-tour,10,60,1,4,1,\\d{4}-.+Z,\\d{4}-.+Z$`));
     expect(lines[2]).toBe("");
     expect((await get(`/api/classrooms/${c.id}/progress?format=xml`, c.instructorToken)).status).toBe(400);
+  });
+});
+
+describe("check history", () => {
+  test("keeps at most LIMITS.classrooms.checkRunsPerLearner runs per learner, dropping the oldest", async () => {
+    const c = await newClassroom();
+    const ada = await join(c, "Ada");
+    const cap = LIMITS.classrooms.checkRunsPerLearner;
+    const insert = env.DB.prepare("INSERT INTO check_runs (learner_id, sandbox_id, lesson, at_ms, score, max_score, steps) VALUES (?1, 'old', 'cluster-tour', ?2, 0, 60, '[]')");
+    await env.DB.batch(Array.from({ length: cap }, (_, i) => insert.bind(ada.learnerId, i)));
+    const result = { lesson: "cluster-tour", steps: [{ id: "nodes", passed: true, points: 10, checks: [] }], score: 10, maxScore: 60 };
+    await recordCheck(env.DB, ada.learnerId, "new", result, Date.now());
+    const rows = await env.DB.prepare("SELECT count(*) AS n, min(at_ms) AS oldest FROM check_runs WHERE learner_id = ?1").bind(ada.learnerId).first<{ n: number; oldest: number }>();
+    expect(rows).toEqual({ n: cap, oldest: 1 });
   });
 });
 
