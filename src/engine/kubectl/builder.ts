@@ -33,6 +33,9 @@ export interface ManifestRead {
 
 const MANIFEST_EXTENSIONS = [".json", ".yaml", ".yml"];
 
+/** Paths that name the process's stdin (`kubectl apply -f /dev/stdin <<EOF`). */
+const STDIN_PATHS = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
 /**
  * Reads `-f` arguments: files, directories (their .json/.yaml/.yml files; `-R` descends), `-` (stdin).
  * Multi-document YAML is split and `kind: List` flattened, like kubectl's visitors. A path that does
@@ -43,7 +46,7 @@ export async function readManifests(run: CommandRun, filenames: readonly string[
   const out: ManifestRead = { docs: [], errors: [] };
   const files: string[] = [];
   for (const f of filenames) {
-    if (f === "-") {
+    if (f === "-" || STDIN_PATHS.has(f)) {
       files.push(f);
       continue;
     }
@@ -63,7 +66,7 @@ export async function readManifests(run: CommandRun, filenames: readonly string[
   let stdinText: string | undefined;
   for (const file of files) {
     let text: string;
-    if (file === "-") {
+    if (file === "-" || STDIN_PATHS.has(file)) {
       stdinText ??= await readAll(run);
       text = stdinText;
     } else text = env.files.read(file) ?? "";

@@ -45,6 +45,12 @@ describe("kubectl create against the cluster", () => {
     expect(cm.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"]).toBe('{"apiVersion":"v1","data":{"k":"v"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"s","namespace":"default"}}\n');
   });
 
+  it("-f /dev/stdin reads stdin too, naming /dev/stdin in errors", async () => {
+    const t = kubectlTester();
+    expect(await t.kubectl("create -f /dev/stdin", { stdin: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\n" })).toEqual({ stdout: "configmap/s created\n", stderr: "", exitCode: 0 });
+    expect(await t.kubectl("create -f /dev/stdin", { stdin: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\n" })).toEqual({ stdout: "", stderr: 'Error from server (AlreadyExists): error when creating "/dev/stdin": configmaps "s" already exists\n', exitCode: 1 });
+  });
+
   it("--dry-run=server sends the object but nothing is stored", async () => {
     const t = kubectlTester();
     expect(await t.kubectl("create deploy dj --image=nginx --dry-run=server")).toEqual({ stdout: "deployment.apps/dj created (server dry run)\n", stderr: "", exitCode: 0 });

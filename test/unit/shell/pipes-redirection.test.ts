@@ -3,6 +3,13 @@ import type { CommandFn } from "../../../src/engine/shell/types";
 import { testShell, ticker } from "./helpers";
 
 describe("pipes", () => {
+  test("/dev/stdin names the command's stdin, from a pipe or a here-document", async () => {
+    const t = testShell();
+    expect(await t.run("echo piped | cat /dev/stdin")).toEqual({ stdout: "piped\n", stderr: "", code: 0 });
+    expect(await t.run("cat /dev/stdin <<EOF\nhere\nEOF")).toEqual({ stdout: "here\n", stderr: "", code: 0 });
+    expect(await t.run("echo a b | wc -w /dev/stdin")).toEqual({ stdout: "2 /dev/stdin\n", stderr: "", code: 0 });
+  });
+
   test("stdout of each stage feeds the next; stderr is not piped", async () => {
     const t = testShell();
     expect(await t.run("{ echo out; echo err >&2; } | tr a-z A-Z")).toEqual({ stdout: "OUT\n", stderr: "err\n", code: 0 });

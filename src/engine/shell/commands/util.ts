@@ -128,9 +128,15 @@ export function command(fn: (ctx: CommandContext) => Promise<number>): (ctx: Com
   };
 }
 
+/** Whether `file` names the command's own stdin (/dev/stdin, /dev/fd/0, /proc/self/fd/0). */
+function isStdinPath(ctx: CommandContext, file: string): boolean {
+  const abs = ctx.fs.resolve(ctx.cwd, file);
+  return abs === "/dev/stdin" || abs === "/dev/fd/0" || abs === "/proc/self/fd/0";
+}
+
 /** Reads a named file (or stdin for "-"); prints `name: file: error` and returns undefined on failure. */
 export async function readInput(ctx: CommandContext, file: string): Promise<string | undefined> {
-  if (file === "-") return readAll(ctx.stdin, LIMITS.shell.maxFileBytes * 4);
+  if (file === "-" || isStdinPath(ctx, file)) return readAll(ctx.stdin, LIMITS.shell.maxFileBytes * 4);
   try {
     return ctx.fs.readFile(ctx.fs.resolve(ctx.cwd, file));
   } catch (e) {
@@ -144,7 +150,7 @@ export async function readInput(ctx: CommandContext, file: string): Promise<stri
 
 /** An input for a named file or stdin ("-"), or undefined after printing the error. */
 export function openInput(ctx: CommandContext, file: string): InputSource | undefined {
-  if (file === "-") return ctx.stdin;
+  if (file === "-" || isStdinPath(ctx, file)) return ctx.stdin;
   try {
     return new StringSource(ctx.fs.readFile(ctx.fs.resolve(ctx.cwd, file)));
   } catch (e) {
