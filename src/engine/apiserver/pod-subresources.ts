@@ -99,6 +99,7 @@ export function execPod(state: ClusterState, namespace: string, name: string, qu
     services: (ns) => store.list("services", ns),
     allServices: () => store.list("services"),
     allPods: () => store.list("pods"),
+    allNodes: () => store.list("nodes"),
     endpointSlices: (ns, svc) => store.list("endpointslices.discovery.k8s.io", ns).filter((s) => s.metadata.labels?.["kubernetes.io/service-name"] === svc),
   };
   // With stdin=true the request body is what the process reads on stdin.

@@ -96,6 +96,18 @@ describe("kubectl exec", () => {
     expect((await t.kubectl("exec deploy/web -- curl -s web/missing")).stdout).toContain("<title>404 Not Found</title>");
   });
 
+  it("reaches a NodePort Service on any node's address; other ports there refuse", async () => {
+    t.client.request("POST", "/api/v1/namespaces/default/services", { apiVersion: "v1", kind: "Service", metadata: { name: "web-np" }, spec: { type: "NodePort", selector: { app: "web" }, ports: [{ port: 80, targetPort: 80, nodePort: 30080 }] } });
+    t.client.tick(1000);
+    const nodes = t.client.get("/api/v1/nodes").items as { status: { addresses: { type: string; address: string }[] } }[];
+    for (const n of nodes) {
+      const ip = n.status.addresses.find((a) => a.type === "InternalIP")!.address;
+      expect((await t.kubectl(`exec box -- wget -qO- http://${ip}:30080`)).stdout, ip).toContain("<title>Welcome to nginx!</title>");
+    }
+    const ip = nodes[0].status.addresses.find((a) => a.type === "InternalIP")!.address;
+    expect((await t.kubectl(`exec box -- wget -qO- http://${ip}:30081`)).stderr).toBe(`wget: can't connect to remote host (${ip}): Connection refused\ncommand terminated with exit code 1\n`);
+  });
+
   it("refuses connections to a Service without endpoints and reports unknown names", async () => {
     expect(await t.kubectl("exec box -- wget -qO- empty")).toEqual({ stdout: "", stderr: expect.stringMatching(/^wget: can't connect to remote host \(10\.\d+\.\d+\.\d+\): Connection refused\ncommand terminated with exit code 1\n$/), exitCode: 1 });
     expect((await t.kubectl("exec box -- wget -qO- nope")).stderr).toBe("wget: bad address 'nope'\ncommand terminated with exit code 1\n");

@@ -149,10 +149,16 @@ function request(ctx: ExecContext, url: Url, client: string): Outcome {
   if (!r) return { kind: "unresolved" };
   const ip = r.ips[0];
   const pods = ctx.cluster.allPods();
-  const svc = ctx.cluster.allServices().find((s) => s.spec?.clusterIP === ip && ip !== "None");
+  // A node's address: kube-proxy forwards its NodePorts (on every node) to the Service's endpoints.
+  const onNode = ctx.cluster.allNodes().some((n) => ((n.status?.addresses ?? []) as { address?: string }[]).some((a) => a.address === ip));
+  const nodePortOf = (s: KubeObject) => ((s.spec?.ports ?? []) as KubeObject[]).find((p) => p.nodePort === url.port);
+  const svc = onNode
+    ? ctx.cluster.allServices().find((s) => (s.spec?.type === "NodePort" || s.spec?.type === "LoadBalancer") && nodePortOf(s))
+    : ctx.cluster.allServices().find((s) => s.spec?.clusterIP === ip && ip !== "None");
+  if (onNode && !svc) return { kind: "refused", ip };
   let backend: { pod: KubeObject; port: number } | undefined;
   if (svc) {
-    const sp = ((svc.spec?.ports ?? []) as KubeObject[]).find((p) => p.port === url.port);
+    const sp = onNode ? nodePortOf(svc) : ((svc.spec?.ports ?? []) as KubeObject[]).find((p) => p.port === url.port);
     if (!sp) return { kind: "timeout", ip };
     const eps = readyEndpoints(ctx, String(svc.metadata.namespace), String(svc.metadata.name)).filter((e) => e.ports.some((p) => p.name === String(sp.name ?? "")));
     if (!eps.length) return { kind: "refused", ip };

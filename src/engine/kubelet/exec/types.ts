@@ -15,6 +15,8 @@ export interface ExecCluster {
   allServices(): KubeObject[];
   /** Every pod (backends, pod IPs). */
   allPods(): KubeObject[];
+  /** Every node (NodePorts answer on each node's addresses). */
+  allNodes(): KubeObject[];
   /** The EndpointSlices of a Service. */
   endpointSlices(namespace: string, service: string): KubeObject[];
 }
