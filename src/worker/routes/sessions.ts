@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import type { Env } from "../sandbox";
 import { bearerToken, isSandboxId, learnerIdOf, newSandboxId, tokenFor, tokenMatches, verifyToken } from "../auth";
 import { kubeconfigFor } from "../kubeconfig";
-import { readJsonObject, readLimited, statusResponse } from "../http";
+import { readJsonObject, statusResponse } from "../http";
 import { LIMITS } from "../../engine/limits";
 import { maxScore } from "../../engine/lessons/catalog";
 import type { LoadedLesson } from "../../engine/lessons/loader";
@@ -30,44 +30,30 @@ sessions.post("/", async (c) => {
   let seed: string | undefined;
   let lesson: LoadedLesson | undefined;
   // At most 4096 bytes are ever read: a declared longer body is refused unread, an undeclared one cut off.
-  const tooLarge = () => statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${MAX_SESSION_BODY_BYTES}`);
-  if (Number(c.req.header("content-length") ?? "0") > MAX_SESSION_BODY_BYTES) {
-    await c.req.raw.body?.cancel().catch(() => {});
-    return tooLarge();
+  const read = await readJsonObject(c.req.raw, MAX_SESSION_BODY_BYTES, '{"nodes": 2}');
+  if ("error" in read) return read.error;
+  const body = read.body;
+  const requestedSeed = body.seed;
+  if (requestedSeed !== undefined) {
+    // A chosen seed makes a sandbox reproducible (lessons, tests): same seed + same inputs = same cluster.
+    if (typeof requestedSeed !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(requestedSeed)) {
+      return badRequest("seed must be 1 to 64 letters, digits, '-' or '_'");
+    }
+    seed = requestedSeed;
   }
-  const bytes = c.req.raw.body ? await readLimited(c.req.raw.body, MAX_SESSION_BODY_BYTES) : new Uint8Array();
-  if (!bytes) return tooLarge();
-  const text = new TextDecoder().decode(bytes);
-  if (text.trim()) {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return badRequest('the body must be JSON, for example {"nodes": 2}');
+  const n = body.nodes;
+  if (n !== undefined) {
+    if (typeof n !== "number" || !Number.isInteger(n) || n < LIMITS.minNodes || n > LIMITS.maxNodes) {
+      return badRequest(`nodes must be a whole number from ${LIMITS.minNodes} to ${LIMITS.maxNodes} (worker nodes; a control-plane node is always added)`);
     }
-    if (typeof body !== "object" || body === null || Array.isArray(body)) return badRequest('the body must be a JSON object, for example {"nodes": 2}');
-    const requestedSeed = (body as { seed?: unknown }).seed;
-    if (requestedSeed !== undefined) {
-      // A chosen seed makes a sandbox reproducible (lessons, tests): same seed + same inputs = same cluster.
-      if (typeof requestedSeed !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(requestedSeed)) {
-        return badRequest("seed must be 1 to 64 letters, digits, '-' or '_'");
-      }
-      seed = requestedSeed;
-    }
-    const n = (body as { nodes?: unknown }).nodes;
-    if (n !== undefined) {
-      if (typeof n !== "number" || !Number.isInteger(n) || n < LIMITS.minNodes || n > LIMITS.maxNodes) {
-        return badRequest(`nodes must be a whole number from ${LIMITS.minNodes} to ${LIMITS.maxNodes} (worker nodes; a control-plane node is always added)`);
-      }
-      nodes = n;
-    }
-    const lessonId = (body as { lesson?: unknown }).lesson;
-    if (lessonId !== undefined) {
-      if (typeof lessonId !== "string") return badRequest('lesson must be a lesson id, for example {"lesson": "deployments"}; GET /api/lessons lists them');
-      if (n !== undefined) return badRequest("nodes cannot be combined with lesson: the lesson decides its cluster's nodes");
-      lesson = lessonCatalog().byId.get(lessonId);
-      if (!lesson) return lessonNotFound(lessonId);
-    }
+    nodes = n;
+  }
+  const lessonId = body.lesson;
+  if (lessonId !== undefined) {
+    if (typeof lessonId !== "string") return badRequest('lesson must be a lesson id, for example {"lesson": "deployments"}; GET /api/lessons lists them');
+    if (n !== undefined) return badRequest("nodes cannot be combined with lesson: the lesson decides its cluster's nodes");
+    lesson = lessonCatalog().byId.get(lessonId);
+    if (!lesson) return lessonNotFound(lessonId);
   }
   // A learner's token makes the sandbox theirs: its Checks are recorded for their instructor.
   const owner = await sandboxOwner(c.env, c.req.header("authorization"), lesson?.lesson.id);
@@ -166,16 +152,10 @@ sessions.delete("/:id", async (c) => {
 sessions.post("/:id/commands", async (c) => {
   const id = c.req.param("id");
   if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
-  const bytes = c.req.raw.body ? await readLimited(c.req.raw.body, LIMITS.maxRequestBodyBytes) : new Uint8Array();
-  if (!bytes) return statusResponse(413, "RequestEntityTooLarge", `Request entity too large: limit is ${LIMITS.maxRequestBodyBytes}`);
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return badRequest('the body must be JSON like {"command": "kubectl get pods"}');
-  }
-  const { command, stdin, fastForward } = (body ?? {}) as { command?: unknown; stdin?: unknown; fastForward?: unknown };
-  if (typeof body !== "object" || body === null || Array.isArray(body) || typeof command !== "string") return badRequest('the body must be a JSON object with a "command" string, like {"command": "kubectl get pods"}');
+  const read = await readJsonObject(c.req.raw, LIMITS.maxRequestBodyBytes, '{"command": "kubectl get pods"}');
+  if ("error" in read) return read.error;
+  const { command, stdin, fastForward } = read.body;
+  if (typeof command !== "string") return badRequest('the body must be a JSON object with a "command" string, like {"command": "kubectl get pods"}');
   if (stdin !== undefined && typeof stdin !== "string") return badRequest('"stdin" must be a string when given');
   if (fastForward !== undefined && typeof fastForward !== "boolean") return badRequest('"fastForward" must be true or false when given');
   const r = await c.env.SANDBOX.get(c.env.SANDBOX.idFromName(id)).runCollected(command, stdin, { fastForward: fastForward === true });
@@ -229,13 +209,9 @@ sessions.all("/:id/lesson/reset", () => methodNotAllowed("POST"));
 sessions.post("/:id/clock", async (c) => {
   const id = c.req.param("id");
   if (!(await authorized(c.env, id, c.req.header("authorization")))) return unauthorized();
-  const text = await c.req.text();
-  let seconds: unknown;
-  try {
-    seconds = (JSON.parse(text) as { advanceSeconds?: unknown }).advanceSeconds;
-  } catch {
-    return badRequest('the body must be JSON like {"advanceSeconds": 60}');
-  }
+  const read = await readJsonObject(c.req.raw, MAX_SESSION_BODY_BYTES, '{"advanceSeconds": 60}');
+  if ("error" in read) return read.error;
+  const seconds = read.body.advanceSeconds;
   if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds <= 0 || seconds > LIMITS.maxClockAdvanceSeconds) {
     return badRequest(`advanceSeconds must be a number of seconds greater than 0 and at most ${LIMITS.maxClockAdvanceSeconds}`);
   }
