@@ -163,9 +163,12 @@ function parseScript(script: string, extended: boolean): Cmd[] {
       case "a":
       case "i":
       case "c": {
-        if (script[i] === "\\") i++;
-        if (script[i] === "\n") i++;
+        // GNU: blanks before the text are skipped; after `a\` (one-liner or newline) they are kept.
         while (script[i] === " " || script[i] === "\t") i++;
+        if (script[i] === "\\") {
+          i++;
+          if (script[i] === "\n") i++;
+        }
         let text = "";
         while (i < script.length && script[i] !== "\n") {
           if (script[i] === "\\" && i + 1 < script.length) {
