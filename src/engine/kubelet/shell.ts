@@ -417,6 +417,8 @@ interface State {
   /** Output captured by command substitution instead of printed. */
   capture: string[] | null;
   steps: number;
+  /** The shell running the script (`sh -c`, `bash -c`): its messages name it. */
+  shell: string;
 }
 
 const MAX_STEPS = 2_000_000;
@@ -959,7 +961,9 @@ export function* runArgv(argv: string[], st: State): Generator<ShellEvent, numbe
     }
     default:
       if (w.hasBinary && !w.hasBinary(name)) {
-        yield* print(st, `sh: ${name}: not found\n`);
+        // busybox sh, bash and dash each say it their own way.
+        const message = w.busybox ? `${st.shell}: ${name}: not found` : st.shell === "bash" ? `bash: line 1: ${name}: command not found` : `${st.shell}: 1: ${name}: not found`;
+        yield* print(st, `${message}\n`);
         return 127;
       }
       throw new Stop({ t: st.t, kind: "opaque", command: argv.join(" ") });
@@ -1014,8 +1018,8 @@ function testExpr(args: string[], st: State): boolean {
  * Ends with an exit event, a forever marker followed by whatever the endless part prints, or a stop
  * (pending/opaque).
  */
-export function* simulate(script: { argv: string[] } | { source: string }, world: ShellWorld): Generator<ShellEvent, void> {
-  const st: State = { t: 0, vars: {}, files: new Map(), world, status: 0, capture: null, steps: 0 };
+export function* simulate(script: { argv: string[] } | { source: string; shell?: string }, world: ShellWorld): Generator<ShellEvent, void> {
+  const st: State = { t: 0, vars: {}, files: new Map(), world, status: 0, capture: null, steps: 0, shell: ("shell" in script && script.shell) || "sh" };
   try {
     let status: number;
     if ("source" in script) {

@@ -108,6 +108,8 @@ const PROFILES: Record<string, Profile> = {
   "docker.io/jenkins/jenkins": P({ entrypoint: ["/usr/bin/tini", "--", "/usr/local/bin/jenkins.sh"], program: "server", ports: [8080, 50000], memoryMi: 450 }),
   "docker.io/grafana/grafana": P({ entrypoint: ["/run.sh"], program: "server", ports: [3000], memoryMi: 80, shell: "busybox" }),
   "docker.io/prom/prometheus": P({ entrypoint: ["/bin/prometheus"], cmd: ["--config.file=/etc/prometheus/prometheus.yml"], program: "server", ports: [9090], memoryMi: 60, shell: "busybox" }),
+  // The Kubernetes docs' DaemonSet example: fluentd started by a run script (Debian based).
+  "quay.io/fluentd_elasticsearch/fluentd": P({ entrypoint: ["/entrypoint.sh"], cmd: ["/run.sh"], program: "server", sigterm: "exit0", memoryMi: 90, binaries: ["fluentd", "/run.sh", "/entrypoint.sh"] }),
   "docker.io/library/elasticsearch": P({ entrypoint: ["/bin/tini", "--", "/usr/local/bin/docker-entrypoint.sh"], cmd: ["eswrapper"], program: "server", ports: [9200, 9300], memoryMi: 1200 }),
   "registry.k8s.io/pause": P({ entrypoint: ["/pause"], program: "pause", shell: "none", sigterm: "exit0", memoryMi: 0.2 }),
   "registry.k8s.io/e2e-test-images/agnhost": P({ entrypoint: ["/agnhost"], cmd: ["pause"], program: "agnhost", shell: "busybox", sigterm: "exit0", memoryMi: 6, binaries: ["agnhost", "/agnhost", "curl", "dig", "nslookup"] }),
@@ -409,7 +411,12 @@ function shellWorld(ctx: RunContext, env: Record<string, string>, profile: Profi
   const ns = pod.metadata.namespace ?? "default";
   const readFile = volumeFiles(pod, ctx.container, view);
   const startedAt = ctx.startedAtMs;
+  // A well-known image's PATH is known: a typo in a script (`slep 5`) fails like sh does (127).
+  // Scripts in other images may call anything, so there the simulation gives the benefit of the doubt.
+  const exec = imageExecProfile(String(ctx.container.image ?? ""));
+  const executables = exec && new Set(exec.executables.map(basename));
   return {
+    hasBinary: executables ? (name: string) => executables.has(basename(name)) : undefined,
     hostname: pod.spec?.hostname ?? pod.metadata.name ?? "",
     namespace: ns,
     podIP: ctx.podIP,
@@ -616,7 +623,7 @@ interface ProgramResult {
   accessLog?: "nginx";
   ports?: number[];
   http?: (port: number, path: string, atMs: number) => number | undefined;
-  shell?: { argv: string[] } | { source: string };
+  shell?: { argv: string[] } | { source: string; shell?: string };
 }
 
 const executableNotFound = (cmd: string) =>
@@ -657,7 +664,7 @@ function program(argv: string[], profile: Profile | undefined, c: Container, env
   if (SHELL_NAMES.has(name) || name === "zsh") {
     if (profile && shellKind === "none") return { exitAfterMs: 0, exitCode: 128, startError: executableNotFound(av[0]) };
     const ci = args.indexOf("-c");
-    if (ci >= 0) return { exitAfterMs: undefined, exitCode: 0, shell: { source: args[ci + 1] ?? "" } };
+    if (ci >= 0) return { exitAfterMs: undefined, exitCode: 0, shell: { source: args[ci + 1] ?? "", shell: name } };
     // An interactive shell: waits on stdin when there is one, otherwise reads EOF and exits at once.
     return interactive ? { exitAfterMs: Infinity, exitCode: 0 } : { exitAfterMs: 10, exitCode: 0 };
   }
@@ -936,7 +943,6 @@ function analyse(ctx: RunContext, prog: ProgramResult, profile: Profile | undefi
   if (prog.shell) {
     const depends = { v: false };
     const world = shellWorld(ctx, env, profile, depends);
-    world.hasBinary = undefined;
     const r = analyseShell(simulate(prog.shell, world));
     return {
       exitAfterMs: r.exitAfterMs,

@@ -215,7 +215,7 @@ function runScript(ctx: ExecContext, src: string, shellName: string, stdin = "")
   let status = 0;
   const vars: Record<string, string> = {};
   const toks = CONTROL.test(src) ? undefined : tokenize(ctx, src, vars, () => status);
-  if (!toks) return simulated(ctx, src);
+  if (!toks) return simulated(ctx, src, shellName);
   let stdout = "";
   let stderr = "";
   let i = 0;
@@ -277,7 +277,7 @@ function runScript(ctx: ExecContext, src: string, shellName: string, stdin = "")
 }
 
 /** Scripts with control flow: the kubelet's shell simulator, output taken up to a bound. */
-function simulated(ctx: ExecContext, src: string): ExecOutput {
+function simulated(ctx: ExecContext, src: string, shellName: string): ExecOutput {
   let stdout = "";
   let events = 0;
   const world = {
@@ -297,7 +297,7 @@ function simulated(ctx: ExecContext, src: string): ExecOutput {
     busybox: ctx.shell !== "bash",
     hasBinary: (name: string) => ctx.has(name),
   };
-  for (const e of simulate({ source: src }, world)) {
+  for (const e of simulate({ source: src, shell: shellName }, world)) {
     if (++events > MAX_SCRIPT_EVENTS) break;
     if (e.kind === "out") stdout += `${e.text}\n`;
     else if (e.kind === "exit") return { stdout, stderr: "", exitCode: e.code };
