@@ -1,9 +1,12 @@
 // Every lesson replayed inside workerd through the endpoints a learner's browser uses: a session
 // prepared for the lesson, the reference solutions typed into POST /commands (their sleeps and waits
-// fast-forwarded), the learner's thinking time on the clock endpoint, and POST /checks. Each step's
+// fast-forwarded; the alarm run after each line as it would fire), the learner's thinking time on the
+// clock endpoint, and POST /checks. Each step's
 // checks fail before its solution and pass after it. (test/unit/lessons/replay.test.ts replays the
 // same lessons in plain Node, faster, with more detail on failure.)
 import { describe, expect, test } from "vitest";
+import { env } from "cloudflare:workers";
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { lessonCatalog } from "../../src/worker/lessons";
 import { call, newSession, type Session } from "./helpers";
 
@@ -32,6 +35,8 @@ describe.each(ids)("lesson %s through the HTTP API", (id) => {
       for (const line of step.solution) {
         const out = (await post(s, "/commands", { command: line, fastForward: true })) as { exitCode: number; stderr: string };
         expect({ line, exitCode: out.exitCode, stderr: out.stderr }).toEqual({ line, exitCode: 0, stderr: "" });
+        // A write sets the alarm for now; deployed, it fires before the learner types the next line.
+        await runDurableObjectAlarm(env.SANDBOX.get(env.SANDBOX.idFromName(s.id)));
       }
       await post(s, "/clock", { advanceSeconds: THINK_SECONDS });
       const after = ((await post(s, "/checks")) as Result).steps.find((st) => st.id === step.id)!;

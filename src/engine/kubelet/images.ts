@@ -251,6 +251,8 @@ const CATALOG: RepoSpec[] = [
   { repos: ["docker.io/jenkins/jenkins"], names: ["latest", "lts", "lts-jdk17", "lts-jdk21", "jdk17", "jdk21"], sizeBytes: 292_311_020 },
   { repos: ["docker.io/grafana/grafana"], names: ["latest", "main"], pattern: /^(?:9|10|11|12)\.\d\.\d$/, sizeBytes: 131_091_234 },
   { repos: ["docker.io/prom/prometheus", "quay.io/prometheus/prometheus"], names: ["latest", "main"], pattern: /^v[23]\.\d{1,2}\.\d$/, sizeBytes: 113_944_130 },
+  // The DaemonSet examples of the Kubernetes documentation (controllers/daemonset.yaml, the rolling-update task).
+  { repos: ["quay.io/fluentd_elasticsearch/fluentd"], names: ["v2.5.0", "v2.5.2", "v2.6.0", "v2.7.0", "v5.0.1"], sizeBytes: 58_742_163 },
   { repos: ["docker.io/library/elasticsearch"], pattern: /^(?:7\.17|8\.1\d)\.\d{1,2}$/, sizeBytes: 638_232_110 },
   { repos: ["registry.k8s.io/pause", "k8s.gcr.io/pause", "gcr.io/google_containers/pause"], names: ["latest", "3.0", "3.1", "3.2", "3.3", "3.4.1", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.10.1"], sizeBytes: 320_368 },
   { repos: ["registry.k8s.io/e2e-test-images/agnhost", "k8s.gcr.io/e2e-test-images/agnhost"], pattern: /^2\.(?:[2-5]\d)$/, sizeBytes: 51_193_462 },

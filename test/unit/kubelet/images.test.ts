@@ -38,6 +38,8 @@ describe("the image catalog", () => {
     ["rabbitmq:3-management", "docker.io/library/rabbitmq:3-management"],
     ["traefik:v3.1", "docker.io/library/traefik:v3.1"],
     ["wordpress:6.7-apache", "docker.io/library/wordpress:6.7-apache"],
+    ["quay.io/fluentd_elasticsearch/fluentd:v2.5.2", "quay.io/fluentd_elasticsearch/fluentd:v2.5.2"],
+    ["quay.io/fluentd_elasticsearch/fluentd:v2.6.0", "quay.io/fluentd_elasticsearch/fluentd:v2.6.0"],
   ])("%s pulls as %s", (image, resolved) => {
     expect(pull(image)).toBe(resolved);
   });

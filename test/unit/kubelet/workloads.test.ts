@@ -76,6 +76,7 @@ describe("workloads", () => {
     ["mysql without a password", { name: "c", image: "mysql:8.0" }, 300, 1],
     ["pause", { name: "c", image: "registry.k8s.io/pause:3.10" }, Infinity, 0],
     ["hello-world", { name: "c", image: "hello-world" }, 15, 0],
+    ["fluentd (the docs' DaemonSet example)", { name: "c", image: "quay.io/fluentd_elasticsearch/fluentd:v2.5.2" }, Infinity, 0],
   ])("%s", (_name, c, exitAfterMs, exitCode) => {
     const x = w(c);
     expect(x.exitAfterMs).toBe(exitAfterMs);
