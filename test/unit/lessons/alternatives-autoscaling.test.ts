@@ -1,31 +1,10 @@
 // autoscaling: correct work done another way passes; wrong work fails with the step's message.
 // Each replay runs the lesson's reference solutions, replacing the solution of one step with the learner's lines.
 import { describe, expect, test } from "vitest";
-import { readLesson, startLesson, type LessonSession } from "./harness";
+import { failures, tryStep, readLesson, startLesson } from "./harness";
 import type { CheckResult } from "../../../src/engine/lessons/checks";
 
-const THINK_MS = 30_000;
 const LESSON = "autoscaling";
-
-/** Replays the lesson up to and including `stepId`, typing `lines` for that step; its check results. */
-async function tryStep(lessonId: string, stepId: string, lines: string[]): Promise<{ results: CheckResult[]; session: LessonSession }> {
-  const loaded = readLesson(lessonId);
-  const session = startLesson(loaded);
-  for (const step of loaded.lesson.steps) {
-    const own = step.id === stepId;
-    for (const line of own ? lines : step.solution) {
-      const r = await session.run(line);
-      // kubectl may warn about a learner's way of doing it (apply over an object made by create), as it would for real.
-      const stderr = own ? r.stderr.replace(/^Warning: .*\n/gm, "") : r.stderr;
-      expect({ line, exitCode: r.exitCode, stderr }).toEqual({ line, exitCode: 0, stderr: "" });
-    }
-    session.wait(THINK_MS);
-    if (own) return { results: session.check(step.checks), session };
-  }
-  throw new Error(`no step ${stepId} in ${lessonId}`);
-}
-
-const failures = (results: CheckResult[]) => results.filter((r) => !r.passed).map((r) => r.message);
 
 const MESSAGES = {
   topNodes: "You have not looked at the nodes' CPU and memory use with kubectl top yet.",

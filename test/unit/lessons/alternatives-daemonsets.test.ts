@@ -1,30 +1,9 @@
 // daemonsets: correct work done another way passes; wrong work fails with the step's message.
 // Each replay runs the lesson's reference solutions, replacing the solution of one step with the learner's lines.
 import { describe, expect, test } from "vitest";
-import { readLesson, startLesson, type LessonSession } from "./harness";
+import { failures, tryStep } from "./harness";
 import type { CheckResult } from "../../../src/engine/lessons/checks";
 
-const THINK_MS = 30_000;
-
-/** Replays `lessonId` up to and including `stepId`, typing `lines` for that step; its check results. */
-async function tryStep(lessonId: string, stepId: string, lines: string[]): Promise<{ results: CheckResult[]; session: LessonSession }> {
-  const loaded = readLesson(lessonId);
-  const session = startLesson(loaded);
-  for (const step of loaded.lesson.steps) {
-    const own = step.id === stepId;
-    for (const line of own ? lines : step.solution) {
-      const r = await session.run(line);
-      // kubectl may warn about a learner's way of doing it (apply over an object made by create), as it would for real.
-      const stderr = own ? r.stderr.replace(/^Warning: .*\n/gm, "") : r.stderr;
-      expect({ line, exitCode: r.exitCode, stderr }).toEqual({ line, exitCode: 0, stderr: "" });
-    }
-    session.wait(THINK_MS);
-    if (own) return { results: session.check(step.checks), session };
-  }
-  throw new Error(`no step ${stepId} in ${lessonId}`);
-}
-
-const failures = (results: CheckResult[]) => results.filter((r) => !r.passed).map((r) => r.message);
 const NOT_TOLERATED = "The fluentd-elasticsearch pod template does not tolerate the control-plane node's NoSchedule taint yet.";
 const NOT_ON_THREE = "There is not a ready fluentd-elasticsearch pod on each of the three nodes, the control plane included, yet.";
 

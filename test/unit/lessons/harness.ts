@@ -1,6 +1,7 @@
 // Test support for lessons: reads lesson folders from disk, prepares a lesson's starting cluster
 // in-process, and runs the learner's shell lines through the Terminal (the shell with kubectl), as
 // the command endpoint does, keeping the command log the checks read.
+import { expect } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { testCluster, type TestClient } from "../../support/cluster";
@@ -116,3 +117,31 @@ export function startLesson(loaded: LoadedLesson, opts: { seed?: string } = {}):
     check: (checks) => evaluateChecks(checks, { cluster: client.cluster, nowMs: client.nowMs, commands }),
   };
 }
+
+/** How long the learner takes between typing a step's solution and asking for the Check. */
+export const THINK_MS = 30_000;
+
+/**
+ * Replays `lessonId` up to and including `stepId` — the reference solutions of the earlier steps, then
+ * `lines` typed for that step — and answers the step's check results. Every line must succeed
+ * (kubectl's warnings about the learner's own way of doing it, such as apply over an object made by
+ * create, are allowed on the learner's lines).
+ */
+export async function tryStep(lessonId: string, stepId: string, lines: string[]): Promise<{ results: CheckResult[]; session: LessonSession }> {
+  const loaded = readLesson(lessonId);
+  const session = startLesson(loaded);
+  for (const step of loaded.lesson.steps) {
+    const own = step.id === stepId;
+    for (const line of own ? lines : step.solution) {
+      const r = await session.run(line);
+      const stderr = own ? r.stderr.replace(/^Warning: .*\n/gm, "") : r.stderr;
+      expect({ line, exitCode: r.exitCode, stderr }).toEqual({ line, exitCode: 0, stderr: "" });
+    }
+    session.wait(THINK_MS);
+    if (own) return { results: session.check(step.checks), session };
+  }
+  throw new Error(`no step ${stepId} in ${lessonId}`);
+}
+
+/** The messages of the checks that failed. */
+export const failures = (results: CheckResult[]) => results.filter((r) => !r.passed).map((r) => r.message);

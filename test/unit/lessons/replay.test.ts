@@ -2,10 +2,7 @@
 // its reference solution and pass after it, in order. A lesson whose checks pass before the work is
 // done, or fail after the solution, fails here.
 import { describe, expect, test } from "vitest";
-import { lessonIds, readLesson, startLesson } from "./harness";
-
-/** How long the learner takes between typing the solution and asking for the check. */
-const THINK_MS = 30_000;
+import { THINK_MS, lessonIds, readLesson, startLesson } from "./harness";
 
 describe.each(lessonIds())("lesson %s replays", (id) => {
   test("each step fails before its solution and passes after it", async () => {
