@@ -34,7 +34,7 @@ describe.each(ids)("lesson %s through the HTTP API", (id) => {
       expect(before.checks.filter((c) => c.passed).map((c) => c.name), `checks of step ${step.id} pass before its solution`).toEqual([]);
       for (const line of step.solution) {
         const out = (await post(s, "/commands", { command: line, fastForward: true })) as { exitCode: number; stderr: string };
-        expect({ line, exitCode: out.exitCode, stderr: out.stderr }).toEqual({ line, exitCode: 0, stderr: "" });
+        expect({ line, exitCode: out.exitCode, stderr: out.stderr.replace(/^Warning: .*\n/gm, "") }).toEqual({ line, exitCode: 0, stderr: "" });
         // A write sets the alarm for now; deployed, it fires before the learner types the next line.
         await runDurableObjectAlarm(env.SANDBOX.get(env.SANDBOX.idFromName(s.id)));
       }

@@ -6,6 +6,7 @@ import type { Cluster } from "../cluster/cluster";
 import type { KindDef, KubeObject } from "../kinds/types";
 import { KUBERNETES_ADMIN } from "../cluster/users";
 import { parseQuantity } from "../machinery/quantity";
+import { impersonatedUser } from "../machinery/rbac";
 import { parsePath, type Check, type FieldCondition, type PathSegment } from "./schema";
 
 /** One line of the learner's command log (what `Sandbox.runCommand` records). */
@@ -101,10 +102,10 @@ function evaluate(check: Check, ctx: CheckContext): Outcome {
         (e: any) =>
           e.reason === check.reason &&
           (check.involvedObject?.kind === undefined || e.involvedObject?.kind?.toLowerCase() === check.involvedObject.kind.toLowerCase()) &&
-          (check.involvedObject?.name === undefined || e.involvedObject?.name === check.involvedObject.name) &&
+          nameMatches(e.involvedObject?.name, check.involvedObject ?? {}) &&
           (!re || re.test(e.message ?? "")),
       );
-      return { passed: found, detail: `no ${check.reason} event${check.involvedObject?.name ? ` for ${check.involvedObject.name}` : ""} yet` };
+      return { passed: found, detail: `no ${check.reason} event${involvedText(check.involvedObject)} yet` };
     }
     case "rollout":
       return evaluateRollout(check, ctx);
@@ -114,6 +115,8 @@ function evaluate(check: Check, ctx: CheckContext): Outcome {
       const used = ctx.commands.some((c) => (!mustSucceed || c.exitCode === 0) && c.command.split("\n").some((line) => re.test(line.trim())));
       return { passed: used, detail: "the command this step teaches has not been run yet" };
     }
+    case "access":
+      return evaluateAccess(check, ctx);
     case "all": {
       for (const c of check.checks) {
         const r = evaluateCheck(c, ctx);
@@ -141,7 +144,27 @@ interface Target {
   apiVersion?: string;
   name?: string;
   selector?: string;
+  namePrefix?: string;
+  nameRegex?: string;
   namespace?: string;
+}
+
+/** A name against `name`, `namePrefix` and `nameRegex` (each only when given). */
+function nameMatches(name: unknown, t: { name?: string; namePrefix?: string; nameRegex?: string }): boolean {
+  if (t.name === undefined && t.namePrefix === undefined && t.nameRegex === undefined) return true;
+  if (typeof name !== "string") return false;
+  return (t.name === undefined || name === t.name) && (t.namePrefix === undefined || name.startsWith(t.namePrefix)) && (t.nameRegex === undefined || new RegExp(t.nameRegex).test(name));
+}
+
+function namePatternText(t: { namePrefix?: string; nameRegex?: string }): string {
+  return t.namePrefix !== undefined ? `named ${t.namePrefix}*` : t.nameRegex !== undefined ? `with names matching /${t.nameRegex}/` : "";
+}
+
+function involvedText(o: { kind?: string; name?: string; namePrefix?: string; nameRegex?: string } | undefined): string {
+  if (!o) return "";
+  if (o.name) return ` for ${o.name}`;
+  const p = namePatternText(o);
+  return p ? ` for ${o.kind ?? "an object"} ${p}` : "";
 }
 
 function get(ctx: CheckContext, path: string, query: Record<string, string> = {}): any {
@@ -180,11 +203,14 @@ function findObjects(ctx: CheckContext, t: Target): KubeObject[] {
     const list = get(ctx, collectionPath(def, ns), t.selector ? { labelSelector: t.selector } : {});
     objs = list?.items ?? [];
   }
-  return objs.filter((o) => !o.metadata?.deletionTimestamp);
+  return objs.filter((o) => !o.metadata?.deletionTimestamp && (t.name !== undefined || nameMatches(o.metadata?.name, t)));
 }
 
 function targetText(t: Target): string {
-  const what = t.name ? `${t.kind} ${t.name}` : t.selector ? `${t.kind} objects labelled ${t.selector}` : `${t.kind} objects`;
+  const pattern = namePatternText(t);
+  const what = t.name
+    ? `${t.kind} ${t.name}`
+    : [`${t.kind} objects`, pattern, t.selector ? `labelled ${t.selector}` : ""].filter(Boolean).join(" ");
   return t.namespace ? `${what} in namespace ${t.namespace}` : what;
 }
 
@@ -250,6 +276,12 @@ function compare(a: unknown, b: unknown): number | undefined {
 
 export function conditionHolds(obj: unknown, c: FieldCondition): boolean {
   const values = resolvePath(obj, parsePath(c.path));
+  if (c.valueFrom !== undefined) {
+    // The other field of the same object; absent (or reaching several values) means the condition cannot hold.
+    const other = resolvePath(obj, parsePath(c.valueFrom)).filter((v) => v !== null);
+    if (other.length !== 1) return false;
+    c = { path: c.path, op: c.op, value: other[0] };
+  }
   switch (c.op) {
     case "exists":
       return values.some((v) => v !== null);
@@ -286,6 +318,7 @@ export function conditionHolds(obj: unknown, c: FieldCondition): boolean {
 }
 
 function conditionText(c: FieldCondition): string {
+  if (c.valueFrom !== undefined) return `${c.path} ${c.op} ${c.valueFrom}`;
   return c.value === undefined ? `${c.path} ${c.op}` : `${c.path} ${c.op} ${JSON.stringify(c.value)}`;
 }
 
@@ -340,6 +373,50 @@ function rolloutComplete(d: any): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Access (RBAC)
+// ---------------------------------------------------------------------------------------------
+
+type AccessCheck = Extract<Check, { type: "access" }>;
+
+/** Asks the authorizer with a SubjectAccessReview (answered without storing anything), as `kubectl auth can-i --as` would. */
+function evaluateAccess(check: AccessCheck, ctx: CheckContext): Outcome {
+  const want = check.allowed ?? true;
+  // `deployments.apps` names its group; a bare plural is resolved like kubectl does (core group first).
+  const dot = check.resource.indexOf(".");
+  const resource = dot < 0 ? check.resource : check.resource.slice(0, dot);
+  const def = resolveKind(ctx.cluster, resource);
+  const group = dot < 0 ? (def?.group ?? "") : check.resource.slice(dot + 1);
+  const namespaced = def ? def.namespaced : true;
+  const user = impersonatedUser(check.as, check.groups ?? []);
+  const body = {
+    apiVersion: "authorization.k8s.io/v1",
+    kind: "SubjectAccessReview",
+    spec: {
+      user: user.username,
+      groups: user.groups,
+      resourceAttributes: { verb: check.verb, group, resource, subresource: check.subresource, name: check.name, namespace: namespaced ? (check.namespace ?? "default") : undefined },
+    },
+  };
+  const r = ctx.cluster.handle({
+    method: "POST",
+    path: "/apis/authorization.k8s.io/v1/subjectaccessreviews",
+    query: new URLSearchParams(),
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: new TextEncoder().encode(JSON.stringify(body)),
+    user: KUBERNETES_ADMIN,
+    nowMs: ctx.nowMs,
+  });
+  if ("watch" in r || r.status !== 201) throw new Error(`cannot ask the authorizer: ${(r as any).body?.message ?? (r as any).status}`);
+  const allowed = !!(r.body as any)?.status?.allowed;
+  return { passed: allowed === want, detail: `${check.as} ${allowed ? "may" : "may not"} ${check.verb} ${check.resource}${namespaced ? ` in namespace ${check.namespace ?? "default"}` : ""}` };
+}
+
+function accessText(check: AccessCheck): string {
+  const what = `${check.verb} ${check.resource}${check.subresource ? `/${check.subresource}` : ""}${check.name ? ` ${check.name}` : ""}`;
+  return `${check.as} ${(check.allowed ?? true) ? "may" : "may not"} ${what}${check.namespace ? ` in namespace ${check.namespace}` : ""}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Default names
 // ---------------------------------------------------------------------------------------------
 
@@ -357,11 +434,13 @@ export function describeCheck(check: Check): string {
     case "condition":
       return `${targetText(check)} is ${check.condition}`;
     case "event":
-      return `a ${check.reason} event${check.involvedObject?.name ? ` for ${check.involvedObject.name}` : ""}`;
+      return `a ${check.reason} event${involvedText(check.involvedObject)}`;
     case "rollout":
       return `rollout of Deployment ${check.deployment}`;
     case "commandUsed":
       return "the command this step teaches was used";
+    case "access":
+      return accessText(check);
     case "all":
       return check.checks.map(describeCheck).join(" and ");
     case "any":

@@ -6,7 +6,10 @@ import { z } from "zod";
 export const FIELD_OPS = ["equals", "regex", "oneOf", "gte", "lte", "exists", "absent", "contains"] as const;
 export type FieldOp = (typeof FIELD_OPS)[number];
 
-export const CHECK_TYPES = ["exists", "notExists", "fields", "count", "condition", "event", "rollout", "commandUsed", "all", "any", "not"] as const;
+/** The ops that can compare with another field of the same object (`valueFrom`). */
+export const VALUE_FROM_OPS: readonly FieldOp[] = ["equals", "gte", "lte", "contains"];
+
+export const CHECK_TYPES = ["exists", "notExists", "fields", "count", "condition", "event", "rollout", "commandUsed", "access", "all", "any", "not"] as const;
 export type CheckType = (typeof CHECK_TYPES)[number];
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -42,10 +45,17 @@ export const fieldConditionSchema = z
     path: fieldPath,
     op: z.enum(FIELD_OPS),
     value: z.unknown().optional(),
+    /** Compare with the value at this path of the same object instead of a fixed value (`status.readyReplicas` equals `spec.replicas`). */
+    valueFrom: fieldPath.optional(),
   })
   .superRefine((c, ctx) => {
     const needsValue = c.op !== "exists" && c.op !== "absent";
-    if (needsValue && c.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: `op ${c.op} needs a value` });
+    if (c.valueFrom !== undefined) {
+      if (c.value !== undefined) ctx.addIssue({ code: "custom", path: ["valueFrom"], message: "give either value or valueFrom, not both" });
+      if (!VALUE_FROM_OPS.includes(c.op)) ctx.addIssue({ code: "custom", path: ["valueFrom"], message: `valueFrom works with ${VALUE_FROM_OPS.join(", ")}, not ${c.op}` });
+      return;
+    }
+    if (needsValue && c.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: `op ${c.op} needs a value (or valueFrom)` });
     if (!needsValue && c.value !== undefined) ctx.addIssue({ code: "custom", path: ["value"], message: `op ${c.op} takes no value` });
     if (c.op === "oneOf" && !Array.isArray(c.value)) ctx.addIssue({ code: "custom", path: ["value"], message: "op oneOf needs a list of values" });
     if (c.op === "regex" && (typeof c.value !== "string" || !regexString.safeParse(c.value).success)) ctx.addIssue({ code: "custom", path: ["value"], message: "op regex needs a valid regular expression" });
@@ -61,6 +71,10 @@ const target = {
   name: z.string().min(1).optional(),
   /** A label selector, as for `kubectl get -l`. */
   selector: z.string().min(1).optional(),
+  /** Objects whose name starts with this (pods of a Deployment: `web-`). Combines with selector. */
+  namePrefix: z.string().min(1).optional(),
+  /** Objects whose name matches this regular expression. Combines with selector. */
+  nameRegex: regexString.optional(),
   /** Defaults to `default` for namespaced kinds. */
   namespace: z.string().min(1).optional(),
 };
@@ -72,9 +86,10 @@ const common = {
   message: z.string().min(1).optional(),
 };
 
-function nameXorSelector(c: { name?: string; selector?: string }, ctx: z.RefinementCtx, required: boolean) {
+function nameXorSelector(c: { name?: string; selector?: string; namePrefix?: string; nameRegex?: string }, ctx: z.RefinementCtx, required: boolean) {
   if (c.name && c.selector) ctx.addIssue({ code: "custom", path: ["selector"], message: "give either name or selector, not both" });
-  if (required && !c.name && !c.selector) ctx.addIssue({ code: "custom", path: ["name"], message: "give a name or a selector" });
+  if (c.name && (c.namePrefix || c.nameRegex)) ctx.addIssue({ code: "custom", path: [c.namePrefix ? "namePrefix" : "nameRegex"], message: "give either name or namePrefix/nameRegex, not both" });
+  if (required && !c.name && !c.selector && !c.namePrefix && !c.nameRegex) ctx.addIssue({ code: "custom", path: ["name"], message: "give a name, a selector, namePrefix or nameRegex" });
 }
 
 const existsCheck = z.strictObject({ type: z.literal("exists"), ...common, ...target }).superRefine((c, ctx) => nameXorSelector(c, ctx, false));
@@ -93,7 +108,7 @@ const countCheck = z
     ...bounds,
   })
   .superRefine((c, ctx) => {
-    if (c.name) ctx.addIssue({ code: "custom", path: ["name"], message: "count takes a selector, not a name" });
+    if (c.name) ctx.addIssue({ code: "custom", path: ["name"], message: "count takes a selector, namePrefix or nameRegex, not a name" });
     if (!hasBound(c)) ctx.addIssue({ code: "custom", path: ["min"], message: "give min, max or equals" });
   });
 const conditionCheck = z
@@ -112,7 +127,17 @@ const eventCheck = z.strictObject({
   ...common,
   reason: z.string().min(1),
   namespace: z.string().min(1).optional(),
-  involvedObject: z.strictObject({ kind: z.string().min(1).optional(), name: z.string().min(1).optional() }).optional(),
+  involvedObject: z
+    .strictObject({
+      kind: z.string().min(1).optional(),
+      name: z.string().min(1).optional(),
+      /** The involved object's name starts with this (pods of a Deployment have generated names: `web-`). */
+      namePrefix: z.string().min(1).optional(),
+      /** The involved object's name matches this regular expression. */
+      nameRegex: regexString.optional(),
+    })
+    .refine((o) => [o.name, o.namePrefix, o.nameRegex].filter((x) => x !== undefined).length <= 1, { message: "give one of name, namePrefix or nameRegex", path: ["name"] })
+    .optional(),
   /** A regular expression the event's message must match. */
   messageRegex: regexString.optional(),
 });
@@ -141,6 +166,25 @@ const commandUsedCheck = z.strictObject({
   succeeded: z.boolean().optional(),
 });
 
+/** What the API server's authorizer (RBAC) answers for a user: `kubectl auth can-i VERB RESOURCE --as=USER`. */
+const accessCheck = z.strictObject({
+  type: z.literal("access"),
+  ...common,
+  /** The user asked about: a user name, or a service account as `system:serviceaccount:<namespace>:<name>`. */
+  as: z.string().min(1),
+  /** The user's groups (a service account gets its own groups when none are given, as with `--as`). */
+  groups: z.array(z.string().min(1)).optional(),
+  verb: z.string().min(1),
+  /** Plural, as kubectl accepts it: `pods`, `deployments`, or with its group: `deployments.apps`. */
+  resource: z.string().min(1),
+  subresource: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
+  /** Defaults to `default`; ignored for cluster-wide resources (nodes, namespaces, ...). */
+  namespace: z.string().min(1).optional(),
+  /** Whether the answer must be yes (default) or no. */
+  allowed: z.boolean().optional(),
+});
+
 export type Check =
   | z.infer<typeof existsCheck>
   | z.infer<typeof notExistsCheck>
@@ -150,6 +194,7 @@ export type Check =
   | z.infer<typeof eventCheck>
   | z.infer<typeof rolloutCheck>
   | z.infer<typeof commandUsedCheck>
+  | z.infer<typeof accessCheck>
   | { type: "all"; title?: string; message?: string; checks: Check[] }
   | { type: "any"; title?: string; message?: string; checks: Check[] }
   | { type: "not"; title?: string; message?: string; check: Check };
@@ -166,6 +211,7 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
       eventCheck,
       rolloutCheck,
       commandUsedCheck,
+      accessCheck,
       z.strictObject({ type: z.literal("all"), ...common, checks: z.array(checkSchema).min(1) }),
       z.strictObject({ type: z.literal("any"), ...common, checks: z.array(checkSchema).min(1) }),
       z.strictObject({ type: z.literal("not"), ...common, check: checkSchema }),

@@ -1,9 +1,11 @@
 // The lesson catalog: lessons/catalog.yaml orders the lesson folders, every folder is listed once,
 // and the API's views of a lesson never carry its reference solutions.
 import { describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { lessonSummary, lessonView, loadCatalog } from "../../../src/engine/lessons/catalog";
 import { gradeLesson } from "../../../src/engine/lessons/grade";
-import { startLesson } from "./harness";
+import { LESSONS_ROOT, lessonFiles, lessonIds, startLesson } from "./harness";
 
 const minimal = (id: string, points = 10) => ({
   "lesson.yaml": `id: ${id}\ntitle: ${id}\nsummary: s\nlevel: beginner\nestimatedMinutes: 5\nsteps:\n  - id: one\n    title: One\n    instructions: Do it.\n    points: ${points}\n    checks:\n      - { type: exists, kind: Namespace, name: ${id}, message: "No namespace ${id} yet." }\n    solution: [ "kubectl create namespace ${id}" ]\n  - id: two\n    title: Two\n    instructions: Again.\n    checks:\n      - { type: exists, kind: ConfigMap, name: two, message: "No ConfigMap two yet." }\n    solution: [ "kubectl create configmap two" ]\n`,
@@ -38,6 +40,14 @@ describe("loadCatalog", () => {
     const view = lessonView(l);
     expect(JSON.stringify(view)).not.toContain("kubectl create namespace");
     expect(view.steps[0]).toEqual({ id: "one", title: "One", instructions: "Do it.", hints: [], points: 15, checks: [{ name: "Namespace a exists", message: "No namespace a yet." }] });
+  });
+});
+
+describe("the lessons/ folder", () => {
+  test("catalog.yaml lists every lesson folder once, and every lesson loads", () => {
+    const folders = Object.fromEntries(lessonIds().map((id) => [id, lessonFiles(id)]));
+    const c = loadCatalog(folders, readFileSync(join(LESSONS_ROOT, "catalog.yaml"), "utf8"));
+    expect(c.problems).toEqual([]);
   });
 });
 

@@ -68,6 +68,46 @@ describe("exists / notExists", () => {
   });
 });
 
+describe("choosing objects by a name pattern", () => {
+  test("namePrefix and nameRegex, alone or with a selector", () => {
+    pass({ type: "count", kind: "Pod", namePrefix: "web-", equals: 3 });
+    pass({ type: "count", kind: "Pod", nameRegex: "^web-[a-z0-9]+-[a-z0-9]{5}$", selector: "app=web", equals: 3 });
+    pass({ type: "count", kind: "Pod", namePrefix: "web-", selector: "app=api", equals: 0 });
+    fail({ type: "exists", kind: "Pod", namePrefix: "api-" });
+    pass({ type: "notExists", kind: "Pod", nameRegex: "^api-" });
+    pass({ type: "exists", kind: "Pod", namePrefix: "etcd-", namespace: "kube-system" });
+    pass({ type: "fields", kind: "ReplicaSet", namePrefix: "web-", where: [{ path: "metadata.ownerReferences[0].name", op: "equals", value: "web" }] });
+    fail({ type: "fields", kind: "Pod", namePrefix: "web-", where: [{ path: "spec.containers[name=web].image", op: "equals", value: "nginx:1.26" }] });
+  });
+  test("the pattern is named in the description; a name and a pattern together are rejected", () => {
+    expect(run({ type: "count", kind: "Pod", namePrefix: "web-", selector: "app=web", equals: 5 }).message).toBe("found 3 Pod objects named web-* labelled app=web, expected 5");
+    expect(() => checkSchema.parse({ type: "exists", kind: "Pod", name: "web", namePrefix: "web-" })).toThrow("give either name or namePrefix/nameRegex, not both");
+    expect(() => checkSchema.parse({ type: "count", kind: "Pod", nameRegex: "(", min: 1 })).toThrow("is not a valid regular expression");
+    expect(() => checkSchema.parse({ type: "fields", kind: "Pod", where: [{ path: "x", op: "exists" }] })).toThrow("give a name, a selector, namePrefix or nameRegex");
+  });
+});
+
+describe("comparing two fields of the same object (valueFrom)", () => {
+  const on = (where: unknown[]) => ({ type: "fields", kind: "Deployment", name: "web", where });
+  test("equals, gte, lte and contains against another path", () => {
+    pass(on([{ path: "status.readyReplicas", op: "equals", valueFrom: "spec.replicas" }]));
+    pass(on([{ path: "status.availableReplicas", op: "gte", valueFrom: "spec.replicas" }]));
+    pass(on([{ path: "status.replicas", op: "lte", valueFrom: "spec.replicas" }]));
+    pass(on([{ path: "spec.template.metadata.labels.app", op: "equals", valueFrom: "metadata.name" }]));
+    pass({ type: "fields", kind: "ReplicaSet", selector: "app=web", where: [{ path: "metadata.name", op: "contains", valueFrom: "metadata.ownerReferences[0].name" }] });
+    fail(on([{ path: "spec.replicas", op: "equals", valueFrom: "metadata.generation" }]));
+    fail(on([{ path: "spec.replicas", op: "equals", valueFrom: "status.unavailableReplicas" }]));
+    fail(on([{ path: "spec.replicas", op: "equals", valueFrom: "spec.template.spec.containers[*].name" }]));
+    pass({ type: "count", kind: "Pod", selector: "app=web", where: [{ path: "spec.containers[name=web].name", op: "equals", valueFrom: "spec.containers[0].name" }], equals: 3 });
+  });
+  test("valueFrom replaces value, and only for comparing ops", () => {
+    expect(run({ type: "fields", kind: "Deployment", name: "web", where: [{ path: "status.readyReplicas", op: "equals", valueFrom: "spec.replicas" }] }).name).toBe("Deployment web: status.readyReplicas equals spec.replicas");
+    expect(() => checkSchema.parse(on([{ path: "spec.replicas", op: "equals", value: 3, valueFrom: "status.replicas" }]))).toThrow("give either value or valueFrom, not both");
+    expect(() => checkSchema.parse(on([{ path: "spec.replicas", op: "regex", valueFrom: "status.replicas" }]))).toThrow("valueFrom works with equals, gte, lte, contains, not regex");
+    expect(() => checkSchema.parse(on([{ path: "spec.replicas", op: "equals", valueFrom: "spec..x" }]))).toThrow("is not a valid field path");
+  });
+});
+
 describe("fields", () => {
   const on = (where: unknown[]) => ({ type: "fields", kind: "Deployment", name: "web", where });
   test("equals, with list filters and indexes", () => {
@@ -149,6 +189,14 @@ describe("event", () => {
     fail({ type: "event", reason: "BackOff" });
     fail({ type: "event", reason: "ScalingReplicaSet", namespace: "team-a" });
   });
+  test("an involved object with a generated name, by prefix or pattern", () => {
+    pass({ type: "event", reason: "Scheduled", involvedObject: { kind: "Pod", namePrefix: "web-" } });
+    pass({ type: "event", reason: "Pulled", involvedObject: { nameRegex: "^web-[a-z0-9]+-[a-z0-9]{5}$" }, messageRegex: "nginx" });
+    fail({ type: "event", reason: "Scheduled", involvedObject: { kind: "Pod", namePrefix: "api-" } });
+    fail({ type: "event", reason: "Scheduled", involvedObject: { kind: "Deployment", namePrefix: "web" } });
+    expect(run({ type: "event", reason: "Scheduled", involvedObject: { kind: "Pod", namePrefix: "api-" } }).name).toBe("a Scheduled event for Pod named api-*");
+    expect(() => checkSchema.parse({ type: "event", reason: "Scheduled", involvedObject: { name: "web", namePrefix: "web-" } })).toThrow("give one of name, namePrefix or nameRegex");
+  });
 });
 
 describe("rollout", () => {
@@ -169,6 +217,41 @@ describe("commandUsed", () => {
     fail({ type: "commandUsed", pattern: "^kubectl scale" });
     pass({ type: "commandUsed", pattern: "^kubectl scale", succeeded: false });
     fail({ type: "commandUsed", pattern: "^kubectl delete" });
+  });
+});
+
+describe("access (what RBAC allows a user, as kubectl auth can-i --as)", () => {
+  beforeAll(() => {
+    expect(c.request("POST", "/api/v1/namespaces/team-a/serviceaccounts", { metadata: { name: "ci" } }).status).toBe(201);
+    const role = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { name: "pod-reader" }, rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] }] };
+    expect(c.request("POST", "/apis/rbac.authorization.k8s.io/v1/namespaces/team-a/roles", role).status).toBe(201);
+    const binding = {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "RoleBinding",
+      metadata: { name: "read-pods" },
+      subjects: [{ kind: "ServiceAccount", name: "ci", namespace: "team-a" }, { kind: "User", name: "jane", apiGroup: "rbac.authorization.k8s.io" }],
+      roleRef: { kind: "Role", name: "pod-reader", apiGroup: "rbac.authorization.k8s.io" },
+    };
+    expect(c.request("POST", "/apis/rbac.authorization.k8s.io/v1/namespaces/team-a/rolebindings", binding).status).toBe(201);
+  });
+  test("users and service accounts, verbs, namespaces, groups of resources", () => {
+    pass({ type: "access", as: "system:serviceaccount:team-a:ci", verb: "list", resource: "pods", namespace: "team-a" });
+    pass({ type: "access", as: "jane", verb: "watch", resource: "pods", namespace: "team-a" });
+    fail({ type: "access", as: "jane", verb: "delete", resource: "pods", namespace: "team-a" });
+    fail({ type: "access", as: "jane", verb: "list", resource: "pods" });
+    pass({ type: "access", as: "jane", verb: "list", resource: "pods", allowed: false });
+    fail({ type: "access", as: "jane", verb: "list", resource: "deployments", namespace: "team-a" });
+    fail({ type: "access", as: "jane", verb: "get", resource: "pods", subresource: "log", namespace: "team-a" });
+    pass({ type: "access", as: "jane", verb: "get", resource: "pods", name: "anything", namespace: "team-a" });
+    pass({ type: "access", as: "system:serviceaccount:team-a:ci", verb: "list", resource: "nodes", allowed: false });
+    pass({ type: "access", as: "admin", groups: ["system:masters"], verb: "delete", resource: "deployments.apps", namespace: "team-a" });
+  });
+  test("asking stores nothing, and the answer is described", () => {
+    const before = c.cluster.store.resourceVersion;
+    run({ type: "access", as: "jane", verb: "list", resource: "pods", namespace: "team-a" });
+    expect(c.cluster.store.resourceVersion).toBe(before);
+    expect(run({ type: "access", as: "jane", verb: "delete", resource: "pods", namespace: "team-a" }).name).toBe("jane may delete pods in namespace team-a");
+    expect(run({ type: "all", checks: [{ type: "access", as: "jane", verb: "delete", resource: "pods", namespace: "team-a" }] }).message).toBe("jane may not delete pods in namespace team-a");
   });
 });
 

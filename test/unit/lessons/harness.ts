@@ -124,8 +124,7 @@ export const THINK_MS = 30_000;
 /**
  * Replays `lessonId` up to and including `stepId` — the reference solutions of the earlier steps, then
  * `lines` typed for that step — and answers the step's check results. Every line must succeed
- * (kubectl's warnings about the learner's own way of doing it, such as apply over an object made by
- * create, are allowed on the learner's lines).
+ * (kubectl's warnings, such as apply over an object made by create, are allowed).
  */
 export async function tryStep(lessonId: string, stepId: string, lines: string[]): Promise<{ results: CheckResult[]; session: LessonSession }> {
   const loaded = readLesson(lessonId);
@@ -134,7 +133,7 @@ export async function tryStep(lessonId: string, stepId: string, lines: string[])
     const own = step.id === stepId;
     for (const line of own ? lines : step.solution) {
       const r = await session.run(line);
-      const stderr = own ? r.stderr.replace(/^Warning: .*\n/gm, "") : r.stderr;
+      const stderr = withoutWarnings(r.stderr);
       expect({ line, exitCode: r.exitCode, stderr }).toEqual({ line, exitCode: 0, stderr: "" });
     }
     session.wait(THINK_MS);
@@ -142,6 +141,9 @@ export async function tryStep(lessonId: string, stepId: string, lines: string[])
   }
   throw new Error(`no step ${stepId} in ${lessonId}`);
 }
+
+/** stderr without kubectl's `Warning: ...` lines (part of a correct run). */
+export const withoutWarnings = (stderr: string) => stderr.replace(/^Warning: .*\n/gm, "");
 
 /** The messages of the checks that failed. */
 export const failures = (results: CheckResult[]) => results.filter((r) => !r.passed).map((r) => r.message);

@@ -118,6 +118,21 @@ describe("aggregation", () => {
     ]);
   });
 
+  test("the bootstrap's pre-aggregated roles keep their own rules and gain those of roles aggregated into them", () => {
+    const edit = clusterRole("edit", [{ apiGroups: [""], resources: ["pods"], verbs: ["delete"] }], {
+      metadata: { labels: { "kubernetes.io/bootstrapping": "rbac-defaults" } },
+      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } }] },
+    } as never);
+    const view = clusterRole("view", [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }], { metadata: { labels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } } } as never);
+    expect(aggregatedClusterRoleRules(edit, [edit, view])).toEqual([
+      { apiGroups: [""], resources: ["pods"], verbs: ["delete"] },
+      { apiGroups: [""], resources: ["pods"], verbs: ["get"] },
+    ]);
+    // A role of one's own with an aggregationRule gets only the matching roles' rules, as the controller writes them.
+    const mine = clusterRole("mine", [{ apiGroups: [""], resources: ["pods"], verbs: ["delete"] }], { aggregationRule: edit.aggregationRule } as never);
+    expect(aggregatedClusterRoleRules(mine, [mine, view])).toEqual([{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]);
+  });
+
   test("authorizes through an aggregated ClusterRole", () => {
     const l = lister([monitoring, a, b, crb("mon", "monitoring", [{ kind: "User", name: "prom" }])]);
     expect(authorize({ user: { username: "prom", groups: [] }, verb: "get", resource: "pods", namespace: "x" }, l).allowed).toBe(true);
