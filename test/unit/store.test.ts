@@ -23,6 +23,19 @@ describe("ObjectStore", () => {
     expect(s.size).toBe(0);
   });
 
+  test("endWatches ends every watch (not other listeners) and stops their changes", () => {
+    const s = new ObjectStore();
+    const seen: string[] = [];
+    let ended = 0;
+    s.subscribe((c) => seen.push(`watch:${c.object.metadata.name}`), () => ended++);
+    s.subscribe((c) => seen.push(`internal:${c.object.metadata.name}`));
+    s.endWatches();
+    s.create("configmaps", cm("a"));
+    expect(ended).toBe(1);
+    expect(seen).toEqual(["internal:a"]);
+    expect(s.watcherCount).toBe(1);
+  });
+
   test("lists by namespace in key order", () => {
     const s = new ObjectStore();
     for (const [n, ns] of [["b", "x"], ["a", "y"], ["a", "x"]]) s.create("configmaps", cm(n, ns));
