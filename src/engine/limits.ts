@@ -111,4 +111,16 @@ export const LIMITS = {
     /** Longest path. */
     maxPathBytes: 1024,
   },
+  /**
+   * The files a container's own process writes (derived by the kubelet simulation from its script,
+   * never stored; `kubectl exec` reads them). Bounds what one container run contributes.
+   */
+  containerFiles: {
+    /** Distinct paths kept per container run (later new paths are not kept). */
+    maxFiles: 256,
+    /** Characters kept of one file's content (a longer file reads as its beginning). */
+    maxFileChars: 64 * 1024,
+    /** Steps of the script followed to find them (a loop that writes for days is followed this far). */
+    maxEvents: 50_000,
+  },
 } as const;

@@ -19,6 +19,7 @@ import { tryParseQuantity } from "../machinery/quantity";
 import { parseImage, canonicalRepo } from "./images";
 import { simulate, parseSleep, SHELL_NAMES, type ShellEvent, type ShellWorld } from "./shell";
 import { formatDate } from "./shell";
+import { LIMITS } from "../limits";
 
 export const ANNOTATIONS = {
   failLiveness: "kubeplay.dev/fail-liveness",
@@ -283,6 +284,12 @@ export interface LogLine {
   text: string;
 }
 
+/** A file's last change by a container's process: its content, or undefined once removed. */
+export interface WrittenFile {
+  t: number;
+  content: string | undefined;
+}
+
 export interface Workload {
   /** The process that runs (for messages): the container's argv after the image's entrypoint. */
   argv: string[];
@@ -311,6 +318,11 @@ export interface Workload {
   http(port: number, path: string, atMs: number): number | undefined;
   /** Log lines from start until `untilMs` (wall), at most `maxLines` (the latest ones). */
   logs(untilMs: number, maxLines: number): LogLine[];
+  /**
+   * The files the process has written or removed by `atMs` after its start (paths as the script names
+   * them): each path's last write (content) or removal (content undefined), `t` in ms after start.
+   */
+  writtenFiles(atMs: number): Map<string, WrittenFile>;
   /** Web servers log every request they serve (kubelet HTTP probes included) in this format. */
   accessLog?: "nginx";
 }
@@ -931,6 +943,9 @@ export function workloadOf(ctx: RunContext): Workload {
     logs(untilMs, maxLines) {
       return logLines(ctx, prog, profile, fullEnv, untilMs, maxLines);
     },
+    writtenFiles(atMs) {
+      return writtenFiles(ctx, prog, profile, fullEnv, atMs);
+    },
     accessLog: prog.accessLog,
   };
 }
@@ -995,6 +1010,23 @@ function logLines(ctx: RunContext, prog: ProgramResult, profile: Profile | undef
     for (const l of prog.lines(start)) if (!push(l)) break;
   }
   return out.length > maxLines ? out.slice(out.length - maxLines) : out;
+}
+
+/** Replays the script up to `atMs` after start, keeping each path's last change (bounded by LIMITS.containerFiles). */
+function writtenFiles(ctx: RunContext, prog: ProgramResult, profile: Profile | undefined, env: Record<string, string>, atMs: number): Map<string, WrittenFile> {
+  const out = new Map<string, WrittenFile>();
+  if (prog.startError || !prog.shell) return out;
+  const { maxFiles, maxFileChars, maxEvents } = LIMITS.containerFiles;
+  let n = 0;
+  for (const e of simulate(prog.shell, shellWorld(ctx, env, profile, { v: false }))) {
+    if (++n > maxEvents || e.t > atMs) break;
+    if (e.kind === "file") {
+      if (!out.has(e.path) && out.size >= maxFiles) continue;
+      out.set(e.path, { t: e.t, content: e.exists ? (e.content ?? "").slice(0, maxFileChars) : undefined });
+    } else if (e.kind === "exit" || e.kind === "pending" || e.kind === "opaque") break;
+    else if (e.kind === "forever" && e.busy) break;
+  }
+  return out;
 }
 
 /**

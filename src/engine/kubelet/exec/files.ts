@@ -6,6 +6,8 @@ import { parseRfc3339 } from "../../machinery/time";
 import { formatDate } from "../shell";
 import { hashHex64 } from "../timing";
 import { hostnameOf } from "./environment";
+import { workloadOf } from "../workloads";
+import type { Container } from "../../kinds/common/pod";
 import type { ExecContext, ExecOutput } from "./types";
 import { ok, fail } from "./types";
 
@@ -128,6 +130,111 @@ function resourceValue(ctx: ExecContext, ref: KubeObject): string {
 
 const norm = (p: string) => ("/" + p.split("/").filter((x) => x && x !== ".").join("/")).replace(/\/+$/, "") || "/";
 
+// ---------------------------------------------------------------------------------------------
+// Files the containers' own processes wrote: derived from their scripts (workloadOf's writtenFiles)
+// and the pod status (when each run started and ended), never stored. A container sees what its
+// current run wrote anywhere, and what any run of any container of the pod (its own earlier run too)
+// wrote in a writable volume they both mount; files outside volumes go with the run that wrote them.
+// ---------------------------------------------------------------------------------------------
+
+interface Mount {
+  vol: KubeObject;
+  mountPath: string;
+  /** The volume-relative directory mounted ("" for the whole volume). */
+  subPath: string;
+  readOnly: boolean;
+}
+
+/** Volumes whose contents the kubelet writes (read-only for containers). */
+const projectedVolume = (vol: KubeObject) => !!(vol.configMap || vol.secret || vol.downwardAPI || vol.projected || vol.image);
+
+function mountsOf(pod: KubeObject, c: Container): Mount[] {
+  const volumes = new Map<string, KubeObject>(((pod.spec?.volumes ?? []) as KubeObject[]).map((v) => [String(v.name), v]));
+  const out: Mount[] = [];
+  for (const m of (c.volumeMounts ?? []) as KubeObject[]) {
+    const vol = volumes.get(String(m.name));
+    if (vol) out.push({ vol, mountPath: norm(String(m.mountPath ?? "")), subPath: norm(String(m.subPath ?? "")).slice(1), readOnly: m.readOnly === true });
+  }
+  return out;
+}
+
+/** The mount a path is in (the deepest one), and the path inside it. */
+function mountAt(mounts: Mount[], path: string): { mount: Mount; rel: string } | undefined {
+  let best: { mount: Mount; rel: string } | undefined;
+  for (const m of mounts) {
+    const rel = path === m.mountPath ? "" : m.mountPath === "/" ? path.slice(1) : path.startsWith(m.mountPath + "/") ? path.slice(m.mountPath.length + 1) : undefined;
+    if (rel !== undefined && (!best || m.mountPath.length > best.mount.mountPath.length)) best = { mount: m, rel };
+  }
+  return best;
+}
+
+/** A container's runs the pod status still knows: the current (or last) one and the one before it. */
+function runsOf(pod: KubeObject, name: string, nowMs: number): Array<{ startedAt: number; endAt: number; current: boolean }> {
+  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])] as KubeObject[];
+  const st = statuses.find((s) => s.name === name);
+  const runs: Array<{ startedAt: number; endAt: number; current: boolean }> = [];
+  const add = (state: KubeObject | undefined, current: boolean) => {
+    const run = state?.running ?? state?.terminated;
+    const startedAt = parseRfc3339(run?.startedAt ?? "");
+    if (startedAt === undefined || startedAt > nowMs) return;
+    runs.push({ startedAt, endAt: Math.min(nowMs, parseRfc3339(state?.terminated?.finishedAt ?? "") ?? nowMs), current });
+  };
+  add(st?.state, true);
+  add(st?.lastState, false);
+  return runs;
+}
+
+const WRITTEN = new WeakMap<KubeObject, Map<string, Map<string, string>>>();
+
+/** The files (absolute path → content) the container sees that processes of the pod wrote. */
+export function writtenFiles(ctx: Pick<ExecContext, "pod" | "container" | "cluster">): Map<string, string> {
+  const { pod, cluster } = ctx;
+  const key = `${ctx.container.name}|${cluster.nowMs}|${pod.metadata?.resourceVersion ?? ""}`;
+  const memo = WRITTEN.get(pod)?.get(key);
+  if (memo) return memo;
+  const own = mountsOf(pod, ctx.container);
+  const shared = new Set(own.filter((m) => !projectedVolume(m.vol)).map((m) => m.vol));
+  const latest = new Map<string, { wall: number; content: string | undefined }>();
+  const put = (path: string, wall: number, content: string | undefined) => {
+    const prev = latest.get(path);
+    if (!prev || prev.wall <= wall) latest.set(path, { wall, content });
+  };
+  const view = { nowMs: cluster.nowMs, configMap: cluster.configMap, secret: cluster.secret, service: cluster.service };
+  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])] as Container[]) {
+    const isOwn = c.name === ctx.container.name;
+    const mounts = mountsOf(pod, c);
+    if (!isOwn && !mounts.some((m) => shared.has(m.vol))) continue;
+    for (const run of runsOf(pod, String(c.name), cluster.nowMs)) {
+      const w = workloadOf({ pod, container: c, startedAtMs: run.startedAt, podIP: String(pod.status?.podIP ?? ""), view });
+      for (const [raw, f] of w.writtenFiles(run.endAt - run.startedAt)) {
+        const path = norm(raw.startsWith("/") ? raw : `${c.workingDir ?? "/"}/${raw}`);
+        const wall = run.startedAt + f.t;
+        const at = mountAt(mounts, path);
+        if (!at) {
+          // The container's own filesystem: a restarted container starts from its image again.
+          if (isOwn && run.current) put(path, wall, f.content);
+          continue;
+        }
+        if (at.mount.readOnly || !shared.has(at.mount.vol) || !at.rel) continue;
+        const inVolume = at.mount.subPath ? `${at.mount.subPath}/${at.rel}` : at.rel;
+        for (const m of own) {
+          if (m.vol !== at.mount.vol) continue;
+          if (m.subPath && !inVolume.startsWith(m.subPath + "/")) continue;
+          const seen = norm(`${m.mountPath}/${m.subPath ? inVolume.slice(m.subPath.length + 1) : inVolume}`);
+          if (mountAt(own, seen)?.mount === m) put(seen, wall, f.content);
+        }
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [p, f] of latest) if (f.content !== undefined) out.set(p, f.content);
+  let perPod = WRITTEN.get(pod);
+  if (!perPod) WRITTEN.set(pod, (perPod = new Map()));
+  if (perPod.size > 16) perPod.clear();
+  perPod.set(key, out);
+  return out;
+}
+
 /** The atomic writer's timestamped directory (`..2026_01_01_00_00_00.123456789`). */
 function atomicDir(ctx: ExecContext, volName: string): string {
   const t = parseRfc3339(ctx.pod.status?.startTime ?? ctx.pod.metadata?.creationTimestamp ?? "") ?? ctx.cluster.nowMs;
@@ -164,6 +271,10 @@ export function lookup(ctx: ExecContext, rawPath: string, cwd = "/"): Node | und
     addDir(p.slice(0, p.lastIndexOf("/")), p.slice(p.lastIndexOf("/") + 1));
     if (p === path) return { kind: "file", content };
   }
+  for (const [p, content] of writtenFiles(ctx)) {
+    addDir(p.slice(0, p.lastIndexOf("/")) || "/", p.slice(p.lastIndexOf("/") + 1));
+    if (p === path) return { kind: "file", content };
+  }
   for (const m of (ctx.container.volumeMounts ?? []) as KubeObject[]) {
     const vol = volumes.get(String(m.name));
     if (!vol) continue;
@@ -172,7 +283,9 @@ export function lookup(ctx: ExecContext, rawPath: string, cwd = "/"): Node | und
     if (m.subPath) {
       const content = files?.get(String(m.subPath));
       addDir(mountPath.slice(0, mountPath.lastIndexOf("/")) || "/", mountPath.slice(mountPath.lastIndexOf("/") + 1));
-      if (path === mountPath) return content !== undefined ? { kind: "file", content } : { kind: "dir", entries: [] };
+      if (path === mountPath && content !== undefined) return { kind: "file", content };
+      if (path === mountPath && files) return { kind: "dir", entries: [] };
+      if (!files) addDir(mountPath);
       continue;
     }
     addDir(mountPath);

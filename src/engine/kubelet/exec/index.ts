@@ -10,7 +10,7 @@ import { simulate, SHELL_NAMES } from "../shell";
 import { hashHex64 } from "../timing";
 import { processEnv, hostnameOf } from "./environment";
 import { cat, ls, lookup } from "./files";
-import { curl, nslookup, resolveName, wget } from "./network";
+import { curl, nslookup, resolveHost, wget } from "./network";
 import * as basics from "./basics";
 import type { ExecContext, ExecOutput, ExecRequest, ExecResult } from "./types";
 import { ok, fail } from "./types";
@@ -290,7 +290,7 @@ function simulated(ctx: ExecContext, src: string, shellName: string): ExecOutput
       return n?.kind === "file" ? n.content : undefined;
     },
     resolve: (name: string) => {
-      const r = resolveName(ctx, name);
+      const r = resolveHost(ctx, name);
       return r ? { ip: r.ips[0], fqdn: r.fqdn } : null;
     },
     startedAtMs: ctx.cluster.nowMs,

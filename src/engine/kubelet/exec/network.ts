@@ -10,6 +10,7 @@ import { imageExecProfile, workloadOf } from "../workloads";
 import { parseRfc3339 } from "../../machinery/time";
 import { hashFraction } from "../timing";
 import { formatDate } from "../shell";
+import { lookup } from "./files";
 import type { ExecContext, ExecOutput } from "./types";
 import { ok, fail } from "./types";
 
@@ -67,6 +68,14 @@ export function resolveName(ctx: ExecContext, name: string): Resolved | undefine
     if (ips) return { fqdn: fqdn.toLowerCase(), ips };
   }
   return undefined;
+}
+
+/** What getaddrinfo answers (curl, wget): /etc/hosts first (localhost, the pod's own name), then DNS. */
+export function resolveHost(ctx: ExecContext, name: string): Resolved | undefined {
+  const n = name.toLowerCase().replace(/\.$/, "");
+  if (n === "localhost" || n === "ip6-localhost" || n === "ip6-loopback") return { fqdn: n, ips: ["127.0.0.1"] };
+  if (n === ctx.hostname && ctx.pod.status?.podIP) return { fqdn: n, ips: [String(ctx.pod.status.podIP)] };
+  return resolveName(ctx, name);
 }
 
 interface Endpoint {
@@ -145,7 +154,7 @@ type Outcome = { kind: "response"; status: number; body: string; server: string 
 
 /** Which pod serves a request to ip:port, and what it answers. */
 function request(ctx: ExecContext, url: Url, client: string): Outcome {
-  const r = resolveName(ctx, url.host);
+  const r = resolveHost(ctx, url.host);
   if (!r) return { kind: "unresolved" };
   const ip = r.ips[0];
   const pods = ctx.cluster.allPods();
@@ -189,9 +198,10 @@ function serve(ctx: ExecContext, pod: KubeObject, url: Url, ip: string, client: 
     const status = w.http(url.port, url.path, ctx.cluster.nowMs - startedAt);
     if (status === undefined) continue;
     const profile = imageExecProfile(String(c.image ?? ""));
-    const body = responseBody(profile?.program, c, pod, asked, status, client, ctx);
+    const page = profile?.program === "nginx" ? nginxPage(ctx, pod, c, url.path) : undefined;
+    const body = page?.body ?? responseBody(profile?.program, c, pod, asked, status, client, ctx);
     if (body === undefined) return { kind: "reset", ip };
-    return { kind: "response", status, body, server: profile?.program ?? "" };
+    return { kind: "response", status: page?.status ?? status, body, server: profile?.program ?? "" };
   }
   return { kind: "refused", ip };
 }
@@ -222,6 +232,31 @@ Commercial support is available at
 `;
 
 const nginxError = (status: number, text: string) => `<html>\r\n<head><title>${status} ${text}</title></head>\r\n<body>\r\n<center><h1>${status} ${text}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+
+/**
+ * nginx serves its html directory: a file there (written by a container of the pod into a shared
+ * volume, or mounted from a ConfigMap) is the page; a volume mounted over the directory hides the
+ * image's welcome page (no index.html: 403 for a directory, 404 for a file). Undefined: the image's own pages.
+ */
+function nginxPage(ctx: ExecContext, pod: KubeObject, c: Container, rawPath: string): { status: number; body: string } | undefined {
+  const root = /bitnami\/nginx/.test(String(c.image ?? "")) ? "/app" : "/usr/share/nginx/html";
+  const served: ExecContext = { ...ctx, pod, container: c, namespace: String(pod.metadata?.namespace ?? "default") };
+  let path = rawPath.split("?")[0] || "/";
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // a malformed escape stays as it is
+  }
+  const n = lookup(served, path.endsWith("/") ? `${root}${path}index.html` : `${root}${path}`);
+  if (n?.kind === "file") return { status: 200, body: n.content };
+  const covered = ((c.volumeMounts ?? []) as KubeObject[]).some((m) => {
+    const mp = String(m.mountPath ?? "").replace(/\/+$/, "");
+    return mp === root || root.startsWith(`${mp}/`) || mp === "";
+  });
+  if (!covered) return undefined;
+  if (path.endsWith("/") && lookup(served, `${root}${path}`)?.kind === "dir") return { status: 403, body: nginxError(403, "Forbidden") };
+  return { status: 404, body: nginxError(404, "Not Found") };
+}
 
 const NON_HTTP = new Set(["redis", "postgres", "mysql", "mongo", "memcached", "rabbitmq", "kube-system"]);
 
@@ -306,9 +341,9 @@ export function wget(ctx: ExecContext, args: string[]): ExecOutput {
     case "reset":
       return fail(note(`Connecting to ${hostPort(url)} (${o.ip}:${url.port})\n`) + `wget: error getting response: Connection reset by peer\n`);
   }
-  const ip = resolveName(ctx, url.host)!.ips[0];
+  const ip = resolveHost(ctx, url.host)!.ips[0];
   let err = note(`Connecting to ${hostPort(url)} (${ip}:${url.port})\n`);
-  if (o.status >= 400) return fail(err + `wget: server returned error: HTTP/1.1 ${o.status} ${o.status === 404 ? "Not Found" : "Error"}\n`);
+  if (o.status >= 400) return fail(err + `wget: server returned error: HTTP/1.1 ${o.status} ${o.status === 404 ? "Not Found" : o.status === 403 ? "Forbidden" : "Error"}\n`);
   if (spider) return { stdout: "", stderr: err + note("remote file exists\n"), exitCode: 0 };
   const size = new TextEncoder().encode(o.body).length;
   const bar = (name: string) => note(`${name.padEnd(20)} 100% |********************************|   ${size}  0:00:00 ETA\n`);
@@ -359,7 +394,7 @@ export function curl(ctx: ExecContext, args: string[]): ExecOutput {
     case "reset":
       return fail(meter(0) + (errors ? `curl: (52) Empty reply from server\n` : ""), 52);
   }
-  const reason = o.status === 200 ? "OK" : o.status === 404 ? "Not Found" : "Error";
+  const reason = o.status === 200 ? "OK" : o.status === 404 ? "Not Found" : o.status === 403 ? "Forbidden" : "Error";
   const size = new TextEncoder().encode(o.body).length;
   const headers = `HTTP/1.1 ${o.status} ${reason}\r\n${o.server === "nginx" ? "Server: nginx\r\n" : ""}Date: ${formatDate(ctx.cluster.nowMs, "%a, %d %b %Y %H:%M:%S")} GMT\r\nContent-Type: text/${o.body.startsWith("<") ? "html" : "plain"}\r\nContent-Length: ${size}\r\n\r\n`;
   if (failOnError && o.status >= 400) return fail(meter(0) + (errors ? `curl: (22) The requested URL returned error: ${o.status}\n` : ""), 22);
