@@ -33,6 +33,8 @@ export interface InfoOptions {
   keepManifest?: boolean;
   /** Client-side validation of manifests (`--validate` other than ignore): apiVersion and kind must be set. */
   validate?: boolean;
+  /** `--local`: the manifests' objects exactly as written (no namespace filled in), never fetched. */
+  local?: boolean;
 }
 
 export interface InfoResult {
@@ -66,8 +68,8 @@ export async function collectInfos(run: CommandRun, args: readonly string[], o: 
         continue;
       }
       const info: Info = { mapping: t.mapping, namespace: t.namespace, name: t.name ?? "", object: t.object, source: t.source };
-      if (t.object && t.namespace && t.mapping.namespaced) t.object.metadata = { ...t.object.metadata, namespace: t.namespace };
-      if (o.fetch && !o.keepManifest) {
+      if (t.object && t.namespace && t.mapping.namespaced && !o.local) t.object.metadata = { ...t.object.metadata, namespace: t.namespace };
+      if (o.fetch && !o.keepManifest && !o.local) {
         try {
           info.object = await getObject(run, t);
         } catch (e) {

@@ -43,6 +43,38 @@ describe("kubectl patch", () => {
   });
 });
 
+describe("kubectl patch --local, label --local, annotate --local", () => {
+  const LOCAL = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: local\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: local}\n  template:\n    metadata:\n      labels: {app: local}\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.26\n";
+
+  it("changes the objects of -f files on the client and prints them; nothing reaches the server", async () => {
+    const t = await setup();
+    t.files.set("/root/local.yaml", LOCAL);
+    const patched = await t.kubectl(["patch", "-f", "local.yaml", "--local", "-p", '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}}', "-o", "yaml"]);
+    expect(patched).toEqual({
+      stdout: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: local\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: local\n  template:\n    metadata:\n      labels:\n        app: local\n    spec:\n      containers:\n      - image: nginx:1.27\n        name: nginx\n",
+      stderr: "",
+      exitCode: 0,
+    });
+    expect((await t.kubectl(["patch", "-f", "local.yaml", "--local", "-p", '{"spec":{"replicas":3}}'])).stdout).toBe("deployment.apps/local patched\n");
+    expect((await t.kubectl(["patch", "-f", "local.yaml", "--local", "--type=json", "-p", '[{"op":"replace","path":"/spec/replicas","value":5}]', "-o", "name"])).stdout).toBe("deployment.apps/local\n");
+    expect((await t.kubectl("label -f local.yaml tier=web --local -o yaml")).stdout).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  labels:\n    tier: web\n  name: local\nspec:/);
+    expect((await t.kubectl("label -f local.yaml tier=web --local --dry-run=client")).stdout).toBe("deployment.apps/local labeled (dry run)\n");
+    expect((await t.kubectl("annotate -f local.yaml note=hi --local")).stdout).toBe("deployment.apps/local annotated\n");
+    expect(t.client.request("GET", "/apis/apps/v1/namespaces/default/deployments/local").status).toBe(404);
+  });
+
+  it.each([
+    [["patch", "deploy", "web", "--local", "-p", "{}"], "error: cannot specify --local and server resources\n"],
+    [["patch", "-f", "w.yaml", "--local", "--dry-run=server", "-p", "{}"], "error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n"],
+    [["label", "deploy", "web", "a=b", "--local"], "error: can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set\n"],
+    [["annotate", "deploy", "web", "a=b", "--local"], "error: can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set\n"],
+    [["label", "-f", "w.yaml", "a=b", "--local", "--dry-run=server"], "error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n"],
+  ])("%j", async (line, stderr) => {
+    const t = await setup();
+    expect(await t.kubectl(line)).toEqual({ stdout: "", stderr, exitCode: 1 });
+  });
+});
+
 describe("kubectl replace", () => {
   it("replaces, with --force by deleting and creating", async () => {
     const t = await setup();

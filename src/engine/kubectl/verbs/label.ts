@@ -100,7 +100,10 @@ async function runUpdate(r: CommandRun, which: Which): Promise<number> {
   const all = flags.bool("all");
   if (all && flags.string("selector")) throw new KubectlError("cannot set --all and --selector at the same time");
   if (all && flags.string("field-selector")) throw new KubectlError("cannot set --all and --field-selector at the same time");
-  if (flags.bool("local")) throw new KubectlError(`--local is not available in this sandbox: ${which === "label" ? "label" : "annotate"} objects on the server`);
+  // --local updates the objects of -f files on the client and prints them: nothing reaches the server.
+  const local = flags.bool("local");
+  if (local && dryRun === "server") throw new KubectlError("cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
+  if (local && resources.length) throw new KubectlError(`can only use local files by -f ${which === "label" ? "pod.yaml or --filename=pod.json" : "rsrc.yaml or --filename=rsrc.json"} when --local=true is set`);
   const filenames = flags.strings("filename");
   if (!resources.length && !filenames.length) throw new KubectlError("one or more resources must be specified as <resource> <name> or <resource>/<name>");
   if (!set.size && !remove.length && !list) throw new KubectlError(`at least one ${pairType} update is required`);
@@ -112,7 +115,8 @@ async function runUpdate(r: CommandRun, which: Which): Promise<number> {
     fieldSelector: flags.string("field-selector"),
     all,
     allNamespaces: flags.bool("all-namespaces"),
-    fetch: true,
+    fetch: !local,
+    local,
   });
   // IntoSingleItemImplied: one name (or TYPE/NAME), or one file.
   const single = resourcesSingle(resources, filenames, flags.string("selector") || flags.string("field-selector") || all ? true : false);
@@ -123,7 +127,7 @@ async function runUpdate(r: CommandRun, which: Which): Promise<number> {
   const fieldManager = flags.string("field-manager");
   for (const info of infos) {
     try {
-      await updateOne(r, which, info, { set, remove, overwrite, resourceVersion, dryRun, list, single, output, fieldManager });
+      await updateOne(r, which, info, { set, remove, overwrite, resourceVersion, dryRun, local, list, single, output, fieldManager });
     } catch (e) {
       failures.push(e);
     }
@@ -145,6 +149,7 @@ interface UpdateOptions {
   overwrite: boolean;
   resourceVersion: string;
   dryRun: DryRun;
+  local: boolean;
   list: boolean;
   single: boolean;
   output: string;
@@ -158,7 +163,7 @@ async function updateOne(r: CommandRun, which: Which, info: Info, o: UpdateOptio
   const oldData = structuredClone(obj);
   const field = which === "label" ? "labels" : "annotations";
   let outputObj: KubeObject = obj;
-  if (o.dryRun === "client" || o.list) {
+  if (o.dryRun === "client" || o.local || o.list) {
     update(which, obj, o.overwrite, o.resourceVersion, o.set, o.remove);
   } else {
     if (which === "label") for (const k of o.remove) if (!(k in (obj.metadata?.labels ?? {}))) env.stdout.write(`label ${JSON.stringify(k)} not found.\n`);

@@ -39,9 +39,12 @@ async function run(r: CommandRun): Promise<number> {
   const dryRun: DryRun = dryRunStrategy(r);
   const patchText = flags.string("patch");
   const patchFile = flags.string("patch-file");
-  if (flags.bool("local")) throw new KubectlError("--local is not available in this sandbox: patch objects on the server");
+  const local = flags.bool("local");
   if (!patchText && !patchFile) throw new KubectlError("must specify --patch or --patch-file containing the contents of the patch");
   if (patchText && patchFile) throw new KubectlError("cannot specify --patch and --patch-file together");
+  // --local patches the objects of -f files on the client and prints them: nothing reaches the server.
+  if (local && r.args.length) throw new KubectlError("cannot specify --local and server resources");
+  if (local && dryRun === "server") throw new KubectlError("cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
   const typeName = flags.string("type").toLowerCase();
   if (flags.string("type") && !(typeName in PATCH_TYPES)) throw new KubectlError(`--type must be one of [json merge strategic], not ${JSON.stringify(flags.string("type"))}`);
   const contentType = PATCH_TYPES[typeName || "strategic"];
@@ -54,14 +57,14 @@ async function run(r: CommandRun): Promise<number> {
   const body = patchBody(text, patchText);
   const subresource = flags.string("subresource") || undefined;
 
-  const { infos, errors } = await collectInfos(r, r.args, { filenames: flags.strings("filename"), recursive: flags.bool("recursive"), fetch: true });
+  const { infos, errors } = await collectInfos(r, r.args, { filenames: flags.strings("filename"), recursive: flags.bool("recursive"), fetch: !local, local });
   const failures: unknown[] = [...errors];
   let count = 0;
   for (const info of infos) {
     count++;
     try {
       if (subresource) info.object = await send(r, "GET", infoPath(info, subresource));
-      await patchOne(r, info, { contentType, typeName: typeName || "strategic", body, dryRun, output, subresource });
+      await patchOne(r, info, { contentType, typeName: typeName || "strategic", body, dryRun: local ? "client" : dryRun, output, subresource });
     } catch (e) {
       failures.push(e);
     }
