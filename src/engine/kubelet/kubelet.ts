@@ -192,7 +192,8 @@ export function podRequests(spec: PodSpec): { cpu: number; memory: number } {
 
 /** Per store: pods whose next stage is known not to be due (same resourceVersions, wake in the future). */
 /** `seen`: the reconcile that last saw the pod (entries of pods no longer seen are dropped at its end). */
-const CACHE = new WeakMap<ObjectStore, Map<string, { podRv: string; nodeRv: string; wakeAtMs?: number; seen: number }>>();
+/** `dueMs`: when the pod's next stage falls due, before rounding to the sync grid (orders pods synced together). */
+const CACHE = new WeakMap<ObjectStore, Map<string, { podRv: string; nodeRv: string; wakeAtMs?: number; dueMs?: number; seen: number }>>();
 let reconciles = 0;
 
 export const kubelet: Controller = {
@@ -258,6 +259,7 @@ export const kubelet: Controller = {
     let changed = false;
     let wakeAtMs: number | undefined;
 
+    const toSync: { pod: KubeObject; nodeName: string; node: KubeObject; uid: string; dueMs: number }[] = [];
     for (const pod of allPods) {
       const nodeName = pod.spec?.nodeName;
       if (!nodeName) continue;
@@ -277,6 +279,13 @@ export const kubelet: Controller = {
         wakeAtMs = earliest(wakeAtMs, cached.wakeAtMs);
         continue;
       }
+      toSync.push({ pod, nodeName, node, uid, dueMs: cached?.dueMs ?? -Infinity });
+    }
+    // Pods are synced in the order their stages fell due, not in list order: whether two pods' sandboxes came
+    // up in one alarm or in two must not change which gets the lower IP (same inputs, same cluster).
+    toSync.sort((a, b) => (a.dueMs === b.dueMs ? 0 : a.dueMs < b.dueMs ? -1 : 1));
+
+    for (const { pod, nodeName, node, uid } of toSync) {
       const times = writeTimes(pod);
       const nodeFacts = factsOf(nodeName);
       const env: KubeletEnv = {
@@ -345,7 +354,7 @@ export const kubelet: Controller = {
       const wake = result.wakeAtMs !== undefined ? Math.max(Math.ceil(result.wakeAtMs / SYNC_GRID_MS) * SYNC_GRID_MS, nowMs + 1) : undefined;
       wakeAtMs = earliest(wakeAtMs, wake);
       if (result.volatile) cache.delete(uid);
-      else cache.set(uid, { podRv: String(latest.metadata.resourceVersion), nodeRv: String(nodes.get(nodeName)?.metadata.resourceVersion), wakeAtMs: wake, seen: thisReconcile });
+      else cache.set(uid, { podRv: String(latest.metadata.resourceVersion), nodeRv: String(nodes.get(nodeName)?.metadata.resourceVersion), wakeAtMs: wake, dueMs: result.wakeAtMs, seen: thisReconcile });
     }
     for (const [uid, entry] of cache) if (entry.seen !== thisReconcile) cache.delete(uid);
     return { changed, wakeAtMs };
