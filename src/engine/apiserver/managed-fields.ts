@@ -665,8 +665,14 @@ export function listItemPE(list: ListNode, item: unknown, index: number): string
   if (list.keys.length) {
     if (item === null) throw new ListItemError("associative list with keys may not have a null element");
     if (!isPlainObject(item)) throw new ListItemError("associative list with keys may not have non-map elements");
-    const fields: Record<string, unknown> = {};
     const defaults = list.keyDefaults;
+    if (list.keys.length === 1) {
+      // One key field (name, type, containerPort…), the common case: keyPE({[k]: v}) without the object.
+      const k = list.keys[0];
+      const v = k in item && item[k] !== undefined ? item[k] : defaults[k];
+      if (v !== undefined) return `k:{${goJson(k)}:${goJson(v)}}`;
+    }
+    const fields: Record<string, unknown> = {};
     for (const k of list.keys) {
       if (k in item && item[k] !== undefined) fields[k] = item[k];
       else if (defaults[k] !== undefined) fields[k] = defaults[k];
@@ -1144,7 +1150,7 @@ function levelText(s: FieldSet): string {
   }
   const keys = [...s.members];
   if (sub) for (const k of sub.keys()) if (!s.members.has(k)) keys.push(k);
-  keys.sort(comparePE);
+  if (keys.length > 1) keys.sort(comparePE);
   let text = "";
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];

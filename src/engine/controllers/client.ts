@@ -44,9 +44,14 @@ export class ControllerClient {
     return controllerWriteOptions(this.ctx, this.manager);
   }
 
-  create(obj: KubeObject): KubeObject {
+  /**
+   * `handover`: the body was built for this write and the caller neither keeps nor reads it again
+   * (see WriteOptions.handover): it is not copied.
+   */
+  create(obj: KubeObject, { handover = false }: { handover?: boolean } = {}): KubeObject {
     const d = this.def(obj.apiVersion, obj.kind);
-    return createObject(this.ctx.state, d, obj.metadata.namespace, obj, this.opts()).object;
+    const opts = handover ? { ...this.opts(), handover } : this.opts();
+    return createObject(this.ctx.state, d, obj.metadata.namespace, obj, opts).object;
   }
 
   /** Writes the main resource; a stale resourceVersion throws a 409 like any client gets. */

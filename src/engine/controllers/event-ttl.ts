@@ -6,6 +6,7 @@ import type { KubeObject } from "../kinds/types";
 import { EVENT_TTL_MS } from "./events";
 import { parseRfc3339 } from "../machinery/time";
 import { ControllerClient } from "./client";
+import { EVENTS_RESOURCE, type ObjectStore } from "../store/store";
 
 const written = new WeakMap<KubeObject, number | undefined>();
 
@@ -17,16 +18,71 @@ export function lastWrittenMs(e: KubeObject): number | undefined {
   return ms;
 }
 
+/** The last timestamp parsed: the events of one pass carry the same few timestamps. */
+let lastText: string | undefined;
+let lastParsed: number | undefined;
+
+function parsed(t: unknown): number | undefined {
+  if (typeof t !== "string") return undefined;
+  if (t !== lastText) {
+    lastParsed = parseRfc3339(t);
+    lastText = t;
+  }
+  return lastParsed;
+}
+
 function latestTimestamp(e: KubeObject): number | undefined {
-  const times = [e.series?.lastObservedTime, e.lastTimestamp, e.eventTime, e.firstTimestamp, e.metadata.creationTimestamp]
-    .map((t) => (typeof t === "string" ? parseRfc3339(t) : undefined))
-    .filter((t): t is number => t !== undefined);
-  return times.length ? Math.max(...times) : undefined;
+  let latest: number | undefined;
+  for (const t of [e.series?.lastObservedTime, e.lastTimestamp, e.eventTime, e.firstTimestamp, e.metadata.creationTimestamp]) {
+    const ms = parsed(t);
+    if (ms !== undefined) latest = latest === undefined ? ms : Math.max(latest, ms);
+  }
+  return latest;
+}
+
+const expiryOf = (e: KubeObject) => {
+  const last = lastWrittenMs(e);
+  return last === undefined ? undefined : last + EVENT_TTL_MS;
+};
+
+/**
+ * The earliest expiry of the stored events, per store, kept current from the store's changes
+ * (observe), so that a pass in which nothing expires needs no walk of thousands of events. Only
+ * when the event that held it changes or goes is it looked for again (a walk of the events; their
+ * expiries are remembered per object).
+ */
+interface Earliest {
+  at: number | undefined;
+  stale: boolean;
+}
+
+const earliestOf = new WeakMap<ObjectStore, Earliest>();
+
+function earliestExpiry(store: ObjectStore): number | undefined {
+  let x = earliestOf.get(store);
+  if (!x) {
+    const kept: Earliest = { at: undefined, stale: true };
+    store.observe((c) => {
+      if (c.resource !== EVENTS_RESOURCE || kept.stale) return;
+      if (c.prev && expiryOf(c.prev) === kept.at) kept.stale = true;
+      else if (c.type !== "DELETED") kept.at = earliest(kept.at, expiryOf(c.object));
+    });
+    earliestOf.set(store, (x = kept));
+  }
+  if (x.stale) {
+    x.at = undefined;
+    for (const e of store.list(EVENTS_RESOURCE)) x.at = earliest(x.at, expiryOf(e));
+    x.stale = false;
+  }
+  return x.at;
 }
 
 export const eventTtl: Controller = {
   name: "event-ttl",
   reconcile(ctx): ReconcileResult {
+    // Nothing due: the answer of the walk below without it (no deletes; the earliest expiry).
+    const due = earliestExpiry(ctx.state.store);
+    if (due === undefined || ctx.nowMs < due) return { changed: false, wakeAtMs: due };
     const client = new ControllerClient(ctx, "kube-apiserver");
     let changed = false;
     let wakeAtMs: number | undefined;

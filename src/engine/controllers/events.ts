@@ -100,29 +100,40 @@ function involvedRef(o: KubeObject, fieldPath?: string): Ref {
 
 const str = (x: unknown) => (typeof x === "string" ? x : "");
 
+/**
+ * One member of a key: length-prefixed, so that a key (a fixed number of members) is read back
+ * one way only whatever characters the members hold; a member that is not a string (its JSON)
+ * cannot be taken for one. Keys are only compared in memory, never stored.
+ */
+function part(v: unknown): string {
+  if (typeof v === "string") return `${v.length}:${v}`;
+  const json = JSON.stringify(v ?? null) ?? "null";
+  return `~${json.length}:${json}`;
+}
+
 /** Source and involved object without fieldPath: what getSpamKey and the aggregate key share. */
-function objectKey(component: string, host: string, io: Ref | undefined, type: string): unknown[] {
-  return [component, host, str(io?.kind), str(io?.namespace), str(io?.name), str(io?.uid), str(io?.apiVersion), type];
+function objectKey(component: string, host: string, io: Ref | undefined, type: string): string {
+  return part(component) + part(host) + part(str(io?.kind)) + part(str(io?.namespace)) + part(str(io?.name)) + part(str(io?.uid)) + part(str(io?.apiVersion)) + part(type);
 }
 
 /** getSpamKey: source, involved object, type. */
-const spamKeyOf = (component: string, host: string, io: Ref | undefined, type: string) => JSON.stringify(objectKey(component, host, io, type));
+const spamKeyOf = (component: string, host: string, io: Ref | undefined, type: string) => objectKey(component, host, io, type);
 
 /**
  * EventAggregatorByReasonFunc's aggregate key. It also holds reportingController and reportingInstance,
  * which this recorder always derives from the source (generateEvent), so they add nothing here; the
  * aggregate event itself is written without them.
  */
-const groupKeyOf = (component: string, host: string, io: Ref | undefined, type: string, reason: string) => JSON.stringify([...objectKey(component, host, io, type), reason]);
+const groupKeyOf = (component: string, host: string, io: Ref | undefined, type: string, reason: string) => objectKey(component, host, io, type) + part(reason);
 
 /** getEventKey: source, involved object with fieldPath, type, reason, message. */
 const eventKeyOf = (component: string, host: string, io: Ref | undefined, type: string, reason: string, message: string) =>
-  JSON.stringify([...objectKey(component, host, io, type), str(io?.fieldPath), reason, message]);
+  objectKey(component, host, io, type) + part(str(io?.fieldPath)) + part(reason) + part(message);
 
 /** tools/events getKey: type, action, reason, reporting controller and instance, regarding and related (whole references). */
 function seriesKeyOf(type: string, action: string, reason: string, controller: string, instance: string, regarding: Ref | undefined, related: Ref | undefined): string {
-  const ref = (r: Ref | undefined) => [str(r?.kind), str(r?.namespace), str(r?.name), str(r?.uid), str(r?.apiVersion), str(r?.resourceVersion), str(r?.fieldPath)];
-  return JSON.stringify([type, action, reason, controller, instance, ref(regarding), ref(related)]);
+  const ref = (r: Ref | undefined) => part(str(r?.kind)) + part(str(r?.namespace)) + part(str(r?.name)) + part(str(r?.uid)) + part(str(r?.apiVersion)) + part(str(r?.resourceVersion)) + part(str(r?.fieldPath));
+  return part(type) + part(action) + part(reason) + part(controller) + part(instance) + ref(regarding) + ref(related);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,7 +371,7 @@ function tokenAvailable(writers: CoreRecorded[], nowMs: number): boolean {
     for (let at = r.lastMs - SPAM_REFILL_MS; middle > 0 && at > r.firstMs && at >= from; at -= SPAM_REFILL_MS, middle--) put(at, 1);
     put(r.firstMs, middle);
   }
-  writes.sort((a, b) => a[0] - b[0]);
+  if (writes.length > 1) writes.sort((a, b) => a[0] - b[0]);
   let tokens = full;
   let at = writes.length ? writes[0][0] : nowMs;
   if (before > 0) {

@@ -4,7 +4,7 @@
 import type { KindDef, KubeObject } from "../kinds/types";
 import { controllerWriteOptions } from "./client";
 import type { Controller, ControllerContext, ReconcileResult } from "./types";
-import type { Change } from "../store/store";
+import type { Change, ObjectStore } from "../store/store";
 import { deleteObject, FINALIZER_FOREGROUND, FINALIZER_ORPHAN, type PropagationPolicy } from "../apiserver/deletes";
 import { updateObject } from "../apiserver/writes";
 import { storageOf } from "../apiserver/context";
@@ -66,6 +66,31 @@ interface Settled {
 }
 const settled = new WeakMap<object, Settled>();
 
+/**
+ * The store's changes since its collector last settled, per store, as store.changesSince(rv)
+ * would give them but kept by an observer (ObjectStore.observe), so that a pass writing more than
+ * the watch history holds does not force a scan of every object. undefined once more than
+ * MAX_PENDING_CHANGES piled up (then the collector scans, as when the history is gone).
+ */
+const pending = new WeakMap<ObjectStore, { changes: Change[] | undefined }>();
+const MAX_PENDING_CHANGES = 20_000;
+
+/** Starts keeping the changes after this moment (the collector just settled at the store's resourceVersion). */
+function keepChanges(store: ObjectStore): void {
+  const kept = pending.get(store);
+  if (kept) {
+    kept.changes = [];
+    return;
+  }
+  const fresh: { changes: Change[] | undefined } = { changes: [] };
+  store.observe((c) => {
+    if (!fresh.changes) return;
+    if (fresh.changes.length >= MAX_PENDING_CHANGES) fresh.changes = undefined;
+    else fresh.changes.push(c);
+  });
+  pending.set(store, fresh);
+}
+
 /** Whether a change could orphan a dependent or start a deletion the collector must finish. */
 function mayNeedCollection(ctx: ControllerContext, s: Settled, c: Change): boolean {
   const m = c.object.metadata;
@@ -94,12 +119,13 @@ export const garbageCollector: Controller = {
   reconcile(ctx): ReconcileResult {
     const store = ctx.state.store;
     const s = settled.get(store);
-    const changes = s && store.changesSince(s.rv);
+    const changes = s && pending.get(store)?.changes;
     if (s && changes) {
       let work = false;
       for (const c of changes) if (mayNeedCollection(ctx, s, c)) work = true;
       if (!work) {
         s.rv = store.resourceVersion;
+        keepChanges(store);
         return { changed: false };
       }
     }
@@ -109,6 +135,7 @@ export const garbageCollector: Controller = {
       const ownerUids = new Set<string>();
       for (const e of all) for (const r of e.obj.metadata.ownerReferences ?? []) ownerUids.add(r.uid);
       settled.set(store, { rv: store.resourceVersion, ownerUids });
+      keepChanges(store);
     }
     return result;
   },

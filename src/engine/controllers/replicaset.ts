@@ -230,7 +230,8 @@ class ReplicaSync {
         const size = Math.min(batch, remaining);
         for (let i = 0; i < size; i++) {
           try {
-            const pod = this.client.create(podFromTemplate(owner.spec?.template, owner));
+            // podFromTemplate builds a new pod (its spec a copy of the template's): handed over, not copied again.
+            const pod = this.client.create(podFromTemplate(owner.spec?.template, owner), { handover: true });
             active.push(pod);
             this.push(this.pods.byOwner, owner.metadata.uid!, pod);
             this.event(owner, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`);

@@ -1,19 +1,37 @@
 // Plain-JSON helpers used across the engine.
 
-/** Deep equality of JSON values, ignoring key order. */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Deep equality of JSON values, ignoring key order and members whose value is undefined. Walks
+ * without building key lists (it runs on every write and status comparison).
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const aa = a as unknown[];
     const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
+    if (aa.length !== bb.length) return false;
+    // Holes of `a` are skipped (as Array.prototype.every skips them).
+    for (let i = 0; i < aa.length; i++) if (i in aa && !deepEqual(aa[i], bb[i])) return false;
+    return true;
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
+  // Own enumerable keys with a defined value (Object.keys order and set): each equal in `b`, and as many in `b`.
+  let defined = 0;
+  for (const k in ao) {
+    if (!hasOwn.call(ao, k)) continue;
+    const v = ao[k];
+    if (v === undefined) continue;
+    if (!deepEqual(v, bo[k])) return false;
+    defined++;
+  }
+  for (const k in bo) if (hasOwn.call(bo, k) && bo[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 export function clone<T>(v: T): T {

@@ -135,19 +135,25 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
+/** Each byte as two lowercase hex digits. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 /** `bytes` random bytes as lowercase hex (2 × bytes characters). */
 export function hex(rng: Rng, bytes: number): string {
   let out = "";
-  for (let i = 0; i < bytes; i++) out += rng.int(256).toString(16).padStart(2, "0");
+  for (let i = 0; i < bytes; i++) out += HEX_BYTE[rng.int(256)];
   return out;
 }
 
-/** A random RFC 4122 version-4 UUID, lowercase (metadata.uid form). */
+/** A random RFC 4122 version-4 UUID, lowercase (metadata.uid form): 16 bytes, drawn in order. */
 export function uuid(rng: Rng): string {
-  const b: number[] = [];
-  for (let i = 0; i < 16; i++) b.push(rng.int(256));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let out = "";
+  for (let i = 0; i < 16; i++) {
+    let b = rng.int(256);
+    if (i === 6) b = (b & 0x0f) | 0x40;
+    else if (i === 8) b = (b & 0x3f) | 0x80;
+    // 8-4-4-4-12 hex digits: a dash after bytes 3, 5, 7 and 9.
+    out += i === 4 || i === 6 || i === 8 || i === 10 ? `-${HEX_BYTE[b]}` : HEX_BYTE[b];
+  }
+  return out;
 }

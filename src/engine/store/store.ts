@@ -43,6 +43,12 @@ export class ObjectStore {
   private historyFloor: number;
   private readonly dirty = new Map<string, { resource: string; obj: KubeObject | null }>();
   private readonly listeners = new Set<(c: Change) => void>();
+  /**
+   * In-process indexes kept current change by change (observe): unlike watches they are not
+   * counted against the watch limit, never ended by endWatches, and see every change (the
+   * history is trimmed; a pass can write more than it holds).
+   */
+  private readonly observers: Array<(c: Change) => void> = [];
   /** The watches among the listeners, with how each one ends. */
   private readonly enders = new Map<(c: Change) => void, () => void>();
   /** Sorted keys per resource; dropped whenever an object of the resource is added or removed. */
@@ -206,6 +212,14 @@ export class ObjectStore {
     };
   }
 
+  /**
+   * Calls `observer` with every change from now on, before the watches. For the engine's own
+   * indexes (see `observers`): an observer must neither throw nor write to the store.
+   */
+  observe(observer: (c: Change) => void): void {
+    this.observers.push(observer);
+  }
+
   /** Ends every watch (the sandbox replaced this cluster with a new one: a lesson reset). */
   endWatches(): void {
     const watches = [...this.enders];
@@ -252,6 +266,7 @@ export class ObjectStore {
       const dropped = this.history.splice(0, this.history.length - LIMITS.watchHistoryEvents);
       this.historyFloor = dropped[dropped.length - 1].rv;
     }
+    for (const o of this.observers) o(change);
     for (const l of this.listeners) l(change);
   }
 

@@ -1,7 +1,6 @@
 // Binding (core/v1): ties a pod to a node. Create-only (`POST .../bindings` and `.../pods/<name>/binding`);
 // nothing is stored. The API server applies it to the pod with bindPod (pkg/registry/core/pod/storage:
 // BindingREST.Create, setPodHostAndAnnotations) after validateBinding (ValidatePodBinding).
-import { clone } from "../../machinery/json";
 import type { KindDef, KubeObject } from "../types";
 import { kindSchema } from "../schema";
 import { ObjectMeta } from "../common/meta";
@@ -45,7 +44,10 @@ export function bindPod(pod: Pod, binding: Binding, nowMs: number, urlName?: str
   if (pod.metadata.deletionTimestamp) throw conflict(resource, name, `pod ${podName} is being deleted, cannot be assigned to a host`);
   if (pod.spec?.nodeName) throw conflict(resource, name, `pod ${podName} is already assigned to node "${pod.spec.nodeName}"`);
   if ((pod.spec?.schedulingGates ?? []).length) throw conflict(resource, name, `pod ${podName} has non-empty .spec.schedulingGates`);
-  const out: Pod = clone(pod);
+  // New objects for what binding changes (metadata, spec, status and its conditions list); the rest
+  // is shared with the stored pod, which is never changed in place.
+  const out: Pod = { ...pod, metadata: { ...pod.metadata } };
+  if (pod.status) out.status = pod.status.conditions ? { ...pod.status, conditions: [...pod.status.conditions] } : { ...pod.status };
   out.spec = { ...(out.spec ?? {}), nodeName: binding.target?.name ?? "" };
   const ann = binding.metadata.annotations ?? {};
   if (Object.keys(ann).length || !out.metadata.annotations) out.metadata.annotations = { ...(out.metadata.annotations ?? {}), ...ann };
