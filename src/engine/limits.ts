@@ -123,4 +123,11 @@ export const LIMITS = {
     /** Steps of the script followed to find them (a loop that writes for days is followed this far). */
     maxEvents: 50_000,
   },
+  /** Load that client loops in pods put on the pods they call (kubelet/traffic.ts), computed per metrics read. */
+  traffic: {
+    /** Client loops counted (a sandbox running more generators than this adds no further load). */
+    clients: 200,
+    /** Containers whose script was parsed for a loop, remembered across reads (then forgotten all at once). */
+    parsedScripts: 2000,
+  },
 } as const;

@@ -7,7 +7,8 @@ import { bindPod as bindKindPod, validateBinding, type Binding } from "../kinds/
 import { deleteObject } from "./deletes";
 import { clone } from "../machinery/json";
 import { matches, selectorFromLabelSelector } from "../machinery/labels";
-import { execInContainer, type ExecCluster } from "../kubelet/exec/index";
+import { execInContainer } from "../kubelet/exec/index";
+import { execCluster } from "../kubelet/exec/cluster";
 
 export function evictPod(state: ClusterState, podDef: KindDef, namespace: string, name: string, body: unknown, nowMs: number, dryRun = false): unknown {
   const pod = state.store.get("pods", namespace, name);
@@ -90,18 +91,8 @@ export function execPod(state: ClusterState, namespace: string, name: string, qu
   const result = { kind: "PodExecResult", apiVersion: "kubeplay.dev/v1" };
   if (!statuses.find((s) => s.name === containerName)?.state?.running) return { ...result, failure: `unable to upgrade connection: container not found (${JSON.stringify(containerName)})` };
   const container = [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].find((c: { name: string }) => c.name === containerName);
-  const store = state.store;
-  const cluster: ExecCluster = {
-    nowMs,
-    configMap: (ns, n) => store.get("configmaps", ns, n),
-    secret: (ns, n) => store.get("secrets", ns, n),
-    service: (ns, n) => store.get("services", ns, n),
-    services: (ns) => store.list("services", ns),
-    allServices: () => store.list("services"),
-    allPods: () => store.list("pods"),
-    allNodes: () => store.list("nodes"),
-    endpointSlices: (ns, svc) => store.list("endpointslices.discovery.k8s.io", ns).filter((s) => s.metadata.labels?.["kubernetes.io/service-name"] === svc),
-  };
+  const cluster = execCluster(state.store, nowMs);
+
   // With stdin=true the request body is what the process reads on stdin.
   const stdin = query.get("stdin") === "true" && body ? new TextDecoder().decode(body) : undefined;
   return { ...result, ...execInContainer({ pod, container, command, cluster, stdin }) };

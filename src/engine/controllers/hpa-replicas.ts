@@ -3,7 +3,8 @@
 //
 // Pod usage comes from the same model metrics.k8s.io serves (`podUsage` in kinds/metrics/podmetrics.ts),
 // so `kubectl top pods` and the HPA agree: Running pods only, the `kubeplay.dev/cpu-usage` /
-// `kubeplay.dev/memory-usage` annotations when set, else a stable fraction of the requests.
+// `kubeplay.dev/memory-usage` annotations when set, else the workload's own figure plus what clients'
+// requests cost it (`clientLoad`, kubelet/traffic.ts).
 //
 // Missing and not-ready pods are handled as the real calculator does (groupPods): pods being deleted
 // or Failed are ignored; Pending pods are unready; pods without metrics are "missing" (counted at 100%
@@ -37,9 +38,9 @@ interface PodMetric {
 type PodMetricsInfo = Map<string, PodMetric>;
 
 /** The resource metrics API's answer for the pods a selector matched (metrics client GetResourceMetric). */
-function getResourceMetric(pods: readonly KubeObject[], resource: string, container: string, nowMs: number): PodMetricsInfo {
+function getResourceMetric(pods: readonly KubeObject[], resource: string, container: string, nowMs: number, clientLoad?: ReadonlyMap<string, number>): PodMetricsInfo {
   const timestampMs = Math.floor(nowMs / METRICS_RESOLUTION_MS) * METRICS_RESOLUTION_MS;
-  const reported = pods.map((p) => ({ pod: p, usage: podUsage(p) })).filter((m) => m.usage.length > 0);
+  const reported = pods.map((p) => ({ pod: p, usage: podUsage(p, { clientLoad }) })).filter((m) => m.usage.length > 0);
   if (reported.length === 0) {
     throw new MetricError(`unable to get metrics for resource ${resource}: no metrics returned from resource metrics API`);
   }
@@ -193,8 +194,9 @@ export function resourceReplicas(
   resource: string,
   container: string,
   nowMs: number,
+  clientLoad?: ReadonlyMap<string, number>,
 ): UtilizationProposal {
-  const { metrics, groups } = readyPodMetrics(pods, resource, container, nowMs);
+  const { metrics, groups } = readyPodMetrics(pods, resource, container, nowMs, clientLoad);
   const requests = calculatePodRequests(pods, container, resource);
   const ratio = () => utilizationRatio(metrics, requests, targetUtilization);
   const first = ratio();
@@ -218,16 +220,17 @@ export function rawResourceReplicas(
   resource: string,
   container: string,
   nowMs: number,
+  clientLoad?: ReadonlyMap<string, number>,
 ): ValueProposal {
-  const { metrics, groups } = readyPodMetrics(pods, resource, container, nowMs);
+  const { metrics, groups } = readyPodMetrics(pods, resource, container, nowMs, clientLoad);
   const first = usageRatio(metrics, targetUsage);
   const replicas = proposeReplicas(metrics, groups, currentReplicas, first.ratio, () => usageRatio(metrics, targetUsage).ratio, () => targetUsage);
   return { replicas, usage: first.usage };
 }
 
 /** The pods' metrics without ignored and unready pods (the first steps of both calculations). */
-function readyPodMetrics(pods: readonly KubeObject[], resource: string, container: string, nowMs: number) {
-  const metrics = getResourceMetric(pods, resource, container, nowMs);
+function readyPodMetrics(pods: readonly KubeObject[], resource: string, container: string, nowMs: number, clientLoad?: ReadonlyMap<string, number>) {
+  const metrics = getResourceMetric(pods, resource, container, nowMs, clientLoad);
   if (pods.length === 0) throw new MetricError("no pods returned by selector while calculating replica count");
   const groups = groupPods(pods, metrics, resource, nowMs);
   for (const n of groups.ignored) metrics.delete(n);

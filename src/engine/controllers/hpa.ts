@@ -36,6 +36,9 @@ import {
   type LabelSelectorRequirementSet,
 } from "../machinery/labels";
 import { MetricError, rawResourceReplicas, resourceReplicas } from "./hpa-replicas";
+import { clientLoad } from "../kubelet/traffic";
+import { execCluster } from "../kubelet/exec/cluster";
+import { measurableSince } from "../kinds/metrics/podmetrics";
 import { closeOpen, collectMemory, lastSampleMs, loadMemory, recordInitial, recordRecommendation, saveMemory, type HpaMemory, type ScaleEvent } from "./hpa-memory";
 
 /** --horizontal-pod-autoscaler-sync-period. */
@@ -104,6 +107,12 @@ interface Sync {
   atMs: number;
   conditions: J[];
   memory: HpaMemory;
+  /** What clients' requests cost the pods (kubelet/traffic.ts), computed once per sync when a resource metric needs it. */
+  clientLoad?: ReadonlyMap<string, number>;
+}
+
+function clientLoadOf(s: Sync): ReadonlyMap<string, number> {
+  return (s.clientLoad ??= clientLoad(execCluster(s.ctx.state.store, s.ctx.nowMs), measurableSince(s.ctx.nowMs)));
 }
 
 function syncHpa(ctx: ControllerContext, client: ControllerClient, hpa: KubeObject, atMs: number): boolean {
@@ -380,7 +389,7 @@ function computeReplicasForMetric(s: Sync, spec: J, current: number, pods: KubeO
           : { type: "Resource", resource: { current, name } };
       if (t.averageValue != null) {
         try {
-          const p = rawResourceReplicas(pods, current, milliOf(t.averageValue), name, container, s.ctx.nowMs);
+          const p = rawResourceReplicas(pods, current, milliOf(t.averageValue), name, container, s.ctx.nowMs, clientLoadOf(s));
           return { replicas: p.replicas, metric: `${name} resource`, status: statusOf({ averageValue: newMilliQuantity(p.usage).toString() }) };
         } catch (e) {
           if (e instanceof MetricError) throw fail(`failed to get ${name} usage: ${e.message}`);
@@ -389,7 +398,7 @@ function computeReplicasForMetric(s: Sync, spec: J, current: number, pods: KubeO
       }
       if (t.averageUtilization == null) throw fail("invalid resource metric source: neither an average utilization target nor an average value (usage) target was set");
       try {
-        const p = resourceReplicas(pods, current, t.averageUtilization, name, container, s.ctx.nowMs);
+        const p = resourceReplicas(pods, current, t.averageUtilization, name, container, s.ctx.nowMs, clientLoadOf(s));
         return {
           replicas: p.replicas,
           metric: isContainer ? `${name} container resource utilization (percentage of request)` : `${name} resource utilization (percentage of request)`,

@@ -419,6 +419,10 @@ interface State {
   steps: number;
   /** The shell running the script (`sh -c`, `bash -c`): its messages name it. */
   shell: string;
+  /** Events yielded so far (output lines, file changes): a loop iteration that adds none was silent. */
+  emitted: number;
+  /** World lookups that found nothing (a name not resolving, a file missing): their answer may change later. */
+  misses: number;
 }
 
 const MAX_STEPS = 2_000_000;
@@ -612,7 +616,14 @@ function* print(st: State, text: string): Generator<ShellEvent, void> {
   // Output is line-buffered into the container log: one event per line.
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
+  st.emitted += lines.length;
   for (const line of lines) yield { t: st.t, kind: "out", text: line };
+}
+
+function readWorldFile(st: State, path: string): string | undefined {
+  const content = st.world.readFile(path);
+  if (content === undefined) st.misses++;
+  return content;
 }
 
 function tick(st: State) {
@@ -694,9 +705,13 @@ function* runCmd(c: Cmd, st: State): Generator<ShellEvent, number> {
       let announced = false;
       let status = 0;
       let instant = 0;
+      let same = 0;
+      let lastState: string | undefined;
       try {
         for (;;) {
           const before = st.t;
+          const emitted = st.emitted;
+          const misses = st.misses;
           const cond = yield* runList(c.cond, st);
           if ((c.type === "while") !== (cond === 0)) break;
           if (infinite && !announced) {
@@ -708,6 +723,19 @@ function* runCmd(c: Cmd, st: State): Generator<ShellEvent, number> {
           if (st.t === before) {
             if (infinite || ++instant > 10_000) throw new Stop({ t: st.t, kind: "forever", busy: true });
           } else instant = 0;
+          // A silent iteration (no output, no file written) that leaves the shell as the one before did, and
+          // whose lookups all found what they asked for (answers that stay), is what every later one does:
+          // the loop goes on like this forever and nothing more happens (a load generator's wget loop).
+          if (st.emitted === emitted && st.misses === misses && st.t > before && !st.capture) {
+            const state = JSON.stringify([st.vars, st.status]);
+            if (state === lastState) {
+              if (++same >= 2) throw new Stop({ t: st.t, kind: "forever", busy: false });
+            } else same = 0;
+            lastState = state;
+          } else {
+            same = 0;
+            lastState = undefined;
+          }
         }
       } catch (e) {
         if (!(e instanceof BreakLoop)) throw e;
@@ -750,6 +778,7 @@ function* runSimple(c: Simple, st: State): Generator<ShellEvent, number> {
       if (toFile) {
         const content = (toFile.append ? st.files.get(toFile.path) ?? "" : "") + out;
         st.files.set(toFile.path, content);
+        st.emitted++;
         yield { t: st.t, kind: "file", path: toFile.path, exists: true, content };
       }
     }
@@ -851,12 +880,14 @@ export function* runArgv(argv: string[], st: State): Generator<ShellEvent, numbe
     case "touch":
       for (const a of args.filter((x) => !x.startsWith("-"))) {
         if (!st.files.has(a)) st.files.set(a, "");
+        st.emitted++;
         yield { t: st.t, kind: "file", path: a, exists: true, content: st.files.get(a) };
       }
       return 0;
     case "rm":
       for (const a of args.filter((x) => !x.startsWith("-"))) {
         st.files.delete(a);
+        st.emitted++;
         yield { t: st.t, kind: "file", path: a, exists: false };
       }
       return 0;
@@ -864,7 +895,7 @@ export function* runArgv(argv: string[], st: State): Generator<ShellEvent, numbe
       if (args.length === 0) return 0;
       let status = 0;
       for (const a of args) {
-        const content = st.files.has(a) ? st.files.get(a) : w.readFile(a);
+        const content = st.files.has(a) ? st.files.get(a) : readWorldFile(st, a);
         if (content === undefined) {
           yield* print(st, `cat: ${w.busybox ? "can't open" : ""}${w.busybox ? ` '${a}'` : `${a}`}: No such file or directory\n`);
           status = 1;
@@ -911,6 +942,7 @@ export function* runArgv(argv: string[], st: State): Generator<ShellEvent, numbe
     case "getent": {
       const target = args.filter((a) => !a.startsWith("-") && a !== "hosts")[0] ?? "";
       const r = w.resolve(target, st.t);
+      if (r === null) st.misses++;
       if (r === undefined) throw new Stop({ t: st.t, kind: "pending" });
       st.t += 20;
       if (name === "nslookup") {
@@ -925,6 +957,7 @@ export function* runArgv(argv: string[], st: State): Generator<ShellEvent, numbe
       const url = args.filter((a) => !a.startsWith("-") && /^[a-z]+:\/\/|^[\w.-]+(?::\d+)?(\/|$)/.test(a)).pop() ?? "";
       const host = url.replace(/^[a-z]+:\/\//, "").split(/[/:]/)[0];
       const r = host ? w.resolve(host, st.t) : null;
+      if (r === null) st.misses++;
       if (r === undefined) throw new Stop({ t: st.t, kind: "pending" });
       st.t += 15;
       if (!r) {
@@ -984,7 +1017,7 @@ function testExpr(args: string[], st: State): boolean {
     const [op, a] = args;
     if (op === "-z") return a === "";
     if (op === "-n") return a !== "";
-    if (op === "-f" || op === "-e" || op === "-r" || op === "-s") return st.files.has(a) || st.world.readFile(a) !== undefined;
+    if (op === "-f" || op === "-e" || op === "-r" || op === "-s") return st.files.has(a) || readWorldFile(st, a) !== undefined;
     if (op === "-d") return true;
     return false;
   }
@@ -1019,7 +1052,7 @@ function testExpr(args: string[], st: State): boolean {
  * (pending/opaque).
  */
 export function* simulate(script: { argv: string[] } | { source: string; shell?: string }, world: ShellWorld): Generator<ShellEvent, void> {
-  const st: State = { t: 0, vars: {}, files: new Map(), world, status: 0, capture: null, steps: 0, shell: ("shell" in script && script.shell) || "sh" };
+  const st: State = { t: 0, vars: {}, files: new Map(), world, status: 0, capture: null, steps: 0, shell: ("shell" in script && script.shell) || "sh", emitted: 0, misses: 0 };
   try {
     let status: number;
     if ("source" in script) {

@@ -12,7 +12,8 @@
 //   kubeplay.dev/cpu-usage: "<quantity>"                              CPU use of the whole pod (split evenly)
 //   kubeplay.dev/memory-usage: "<quantity>"                           memory use of the whole pod (split evenly);
 //                                                                     above a container's limit it is OOMKilled
-// Annotations added to a running pod take effect from the moment they were written.
+// Annotations added to a running pod take effect from the moment they were written. Without them, the
+// load a Service's clients cause comes from traffic.ts (request loops in other pods).
 import type { KubeObject } from "../kinds/types";
 import type { Container } from "../kinds/common/pod";
 import { tryParseQuantity } from "../machinery/quantity";
@@ -1060,6 +1061,13 @@ export function workloadUsage(pod: KubeObject, containerName: string): { cpuNano
   const q = limit !== undefined ? tryParseQuantity(String(limit)) : undefined;
   if (cpu !== undefined && q) cpu = Math.min(cpu, q.milliValue() * 1e6 * 0.98);
   return { cpuNanos: cpu, memoryBytes: mem };
+}
+
+/** The script a container's shell runs (`sh -c '<script>'`, after entrypoint wrappers), if it runs one. */
+export function shellScriptOf(c: Container): string | undefined {
+  const profile = profileOf(String(c.image ?? ""));
+  const prog = program(effectiveArgv(c, profile), profile, c, {}, String(c.image ?? ""));
+  return prog.shell && "source" in prog.shell ? prog.shell.source : undefined;
 }
 
 const START_ERRORS = new Map<string, string | undefined>();

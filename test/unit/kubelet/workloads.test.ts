@@ -50,6 +50,22 @@ describe("the shell simulator", () => {
     expect(run("tail -f /dev/null")).toEqual([[0, "forever", false]]);
   });
 
+  test("a loop whose rounds are silent and alike ends the simulation: it goes on like that forever", () => {
+    const resolving: ShellWorld = { ...world, resolve: (name) => ({ ip: "10.96.0.20", fqdn: `${name}.default.svc.cluster.local` }) };
+    const events = [...simulate({ source: "while sleep 0.01; do wget -q -O- http://php-apache; done" }, resolving)];
+    // Three rounds of 10ms sleep and 15ms request, not millions of steps.
+    expect(events).toEqual([{ t: 0, kind: "forever", busy: false }, { t: 75, kind: "forever", busy: false }]);
+    expect([...simulate({ source: "while true; do sleep 1; done" }, world)]).toEqual([{ t: 0, kind: "forever", busy: false }, { t: 3000, kind: "forever", busy: false }]);
+  });
+
+  test("a silent wait loop whose lookups fail keeps waiting: the answer changes when the Service appears", () => {
+    const later: ShellWorld = { ...world, resolve: (name, atMs) => (atMs >= 5000 ? { ip: "10.96.0.30", fqdn: `${name}.default.svc.cluster.local` } : null) };
+    const events = [...simulate({ source: "until nslookup later > /dev/null 2>&1; do sleep 1; done; echo found" }, later)];
+    expect(events.map((e) => e.kind)).toEqual(["out", "exit"]);
+    expect(events[0]).toMatchObject({ kind: "out", text: "found" });
+    expect(events[0].t).toBeGreaterThanOrEqual(5000);
+  });
+
   test("what it cannot follow is opaque rather than wrong", () => {
     expect(run("myserver --port 80")).toEqual([[0, "opaque", ""]]);
     expect(run("echo 'unterminated")).toEqual([[0, "opaque", ""]]);

@@ -78,6 +78,24 @@ EOF`,
     expect(failures(results)).toEqual([MESSAGES.hpa]);
   });
 
+  test("a curl loop from another pod, calling the Service by its full name, passes", async () => {
+    const { results } = await tryStep(LESSON, "load", [
+      `kubectl run curl-loop --image=curlimages/curl --restart=Never --command -- sh -c 'while true; do curl -s http://php-apache.default.svc.cluster.local/ > /dev/null; sleep 0.01; done'`,
+      "sleep 120",
+    ]);
+    expect(failures(results)).toEqual([]);
+  });
+
+  test("a load generator calling a Service that does not exist fails: nothing loads php-apache", async () => {
+    const { results } = await tryStep(LESSON, "load", [`kubectl run load-generator --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://php; done"`, "sleep 90"]);
+    expect(failures(results)).toEqual([MESSAGES.replicas4, MESSAGES.scaledUp]);
+  });
+
+  test("the cpu-usage annotation instead of a client passes", async () => {
+    const { results } = await tryStep(LESSON, "load", ["kubectl annotate pods -l run=php-apache kubeplay.dev/cpu-usage=450m", "sleep 60"]);
+    expect(failures(results)).toEqual([]);
+  });
+
   test("a full core on the pod picked by name passes: its CPU is throttled at the 500m limit", async () => {
     const { results, session } = await tryStep(LESSON, "load", [
       "kubectl annotate pod $(kubectl get pods -l run=php-apache -o jsonpath='{.items[0].metadata.name}') kubeplay.dev/cpu-usage=1",
@@ -101,11 +119,11 @@ EOF`,
     expect(failures(results)).toEqual([MESSAGES.replicas4, MESSAGES.scaledUp]);
   });
 
-  test("a JSON patch of the window, and the annotation removed from the one loaded pod, passes", async () => {
+  test("a JSON patch of the window, and the load generator deleted by its label at once, passes", async () => {
     const { results } = await tryStep(LESSON, "scale-down", [
       `kubectl patch hpa php-apache --type=json -p '[{"op":"add","path":"/spec/behavior","value":{"scaleDown":{"stabilizationWindowSeconds":60}}}]'`,
-      "kubectl annotate pod $(kubectl get pods -l run=php-apache -o jsonpath='{.items[?(@.metadata.annotations.kubeplay\\.dev/cpu-usage)].metadata.name}') kubeplay.dev/cpu-usage-",
-      "sleep 90",
+      "kubectl delete pod -l run=load-generator --now",
+      "sleep 120",
     ]);
     expect(failures(results)).toEqual([]);
   });
@@ -129,14 +147,14 @@ spec:
       stabilizationWindowSeconds: 60
 EOF`,
       "kubectl apply -f hpa.yaml",
-      "kubectl annotate pods -l run=php-apache kubeplay.dev/cpu-usage-",
+      "kubectl delete pod load-generator --grace-period=0 --force",
       "kubectl wait deployment/php-apache --for=jsonpath='{.spec.replicas}'=1 --timeout=3m",
     ]);
     expect(failures(results)).toEqual([]);
   });
 
-  test("removing the load without a window of 60 seconds fails: the default window keeps the pods for 5 minutes", async () => {
-    const { results, session } = await tryStep(LESSON, "scale-down", ["kubectl annotate pods -l run=php-apache kubeplay.dev/cpu-usage-", "sleep 60"]);
+  test("stopping the load without a window of 60 seconds fails: the default window keeps the pods for 5 minutes", async () => {
+    const { results, session } = await tryStep(LESSON, "scale-down", ["kubectl delete pod load-generator", "sleep 60"]);
     expect(failures(results)).toEqual([MESSAGES.window, MESSAGES.replicas1, MESSAGES.scaledDown]);
     // The default window has passed 5 minutes after the load went: the replicas are back to 1, but the step still asks for the window.
     session.wait(300_000);

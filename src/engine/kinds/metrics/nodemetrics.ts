@@ -6,7 +6,9 @@ import type { KindDef, KubeObject } from "../types";
 import { kindSchema, quantityMap, str, time } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { rfc3339 } from "../../machinery/time";
-import { cpuQuantity, memoryQuantity, metricsColumns, METRICS_GROUP, METRICS_WINDOW, metricsTimestamp, podUsage, stableFraction } from "./podmetrics";
+import { cpuQuantity, memoryQuantity, metricsColumns, METRICS_GROUP, METRICS_WINDOW, metricsTimestamp, measurableSince, podUsage, stableFraction } from "./podmetrics";
+import { clientLoad } from "../../kubelet/traffic";
+import { execCluster } from "../../kubelet/exec/cluster";
 
 export interface NodeMetrics extends KubeObject {
   timestamp?: string;
@@ -27,12 +29,12 @@ function nodeReady(node: KubeObject): boolean {
   return !ready || ready.status === "True";
 }
 
-export function nodeUsage(node: KubeObject, pods: readonly KubeObject[]): { cpuNanos: number; memoryBytes: number } {
+export function nodeUsage(node: KubeObject, pods: readonly KubeObject[], load?: ReadonlyMap<string, number>): { cpuNanos: number; memoryBytes: number } {
   const name = node.metadata.name ?? "";
   const total = nodeBaseUsage(name);
   for (const pod of pods) {
     if (pod.spec?.nodeName !== name) continue;
-    for (const c of podUsage(pod)) {
+    for (const c of podUsage(pod, { clientLoad: load })) {
       total.cpuNanos += c.cpuNanos;
       total.memoryBytes += c.memoryBytes;
     }
@@ -61,10 +63,11 @@ export const nodeMetrics: KindDef<NodeMetrics> = {
   virtual: {
     list(_namespace, ctx) {
       const pods = ctx.list("pods");
+      const load = clientLoad(execCluster(ctx, ctx.nowMs), measurableSince(ctx.nowMs));
       const out: NodeMetrics[] = [];
       for (const node of ctx.list("nodes")) {
         if (!nodeReady(node)) continue;
-        const u = nodeUsage(node, pods);
+        const u = nodeUsage(node, pods, load);
         const metadata: KubeObject["metadata"] = { name: node.metadata.name, creationTimestamp: rfc3339(ctx.nowMs) };
         if (node.metadata.labels && Object.keys(node.metadata.labels).length) metadata.labels = { ...node.metadata.labels };
         out.push({

@@ -11,6 +11,8 @@ import { ObjectMeta } from "../common/meta";
 import { newQuantity, tryParseQuantity } from "../../machinery/quantity";
 import { parseRfc3339, rfc3339 } from "../../machinery/time";
 import { workloadUsage } from "../../kubelet/workloads";
+import { clientLoad } from "../../kubelet/traffic";
+import { execCluster } from "../../kubelet/exec/cluster";
 
 export const METRICS_GROUP = "metrics.k8s.io";
 export const CPU_USAGE_ANNOTATION = "kubeplay.dev/cpu-usage";
@@ -89,14 +91,16 @@ export function measurableSince(nowMs: number): number {
  * metrics-server has nothing for it). A container's memory working set never exceeds its memory limit.
  * `startedBy`: leave out containers that started later (see `measurableSince`).
  */
-export function podUsage(pod: KubeObject, opts: { startedBy?: number } = {}): ContainerUsage[] {
+export function podUsage(pod: KubeObject, opts: { startedBy?: number; clientLoad?: ReadonlyMap<string, number> } = {}): ContainerUsage[] {
   if (pod.status?.phase !== "Running") return [];
   const containers = ((pod.spec?.containers ?? []) as KubeObject[]).filter((c) => containerRunning(pod, String(c.name ?? ""), opts.startedBy));
   if (containers.length === 0) return [];
   const id = `${pod.metadata.namespace ?? ""}/${pod.metadata.name ?? ""}`;
   const cpuTotal = annotationTotal(pod, CPU_USAGE_ANNOTATION, true);
   const memTotal = annotationTotal(pod, MEMORY_USAGE_ANNOTATION, false);
-  return containers.map((c) => {
+  // What clients' requests cost (kubelet/traffic.ts), borne by the first container (the server of a one-container pod).
+  const served = cpuTotal === undefined ? (opts.clientLoad?.get(id) ?? 0) : 0;
+  return containers.map((c, i) => {
     const name = String(c.name ?? "");
     const key = `${id}/${name}`;
     // What the simulated workload itself uses (stress, busy loops), from the kubelet's model.
@@ -107,6 +111,12 @@ export function podUsage(pod: KubeObject, opts: { startedBy?: number } = {}): Co
     // An idle server (nginx waiting for requests) uses a millicore or a few, whatever it requested:
     // a share of the request would let an HPA scale it up with no load at all.
     else cpu = (1 + 3 * stableFraction(`cpu:${key}`)) * 1e6;
+    if (i === 0 && served > 0) {
+      cpu += served;
+      // Throttled at the container's CPU limit (CFS quota), as workloadUsage caps its own figure.
+      const cpuLimit = c.resources?.limits?.cpu !== undefined ? tryParseQuantity(String(c.resources.limits.cpu)) : undefined;
+      if (cpuLimit) cpu = Math.min(cpu, cpuLimit.milliValue() * 1e6 * 0.98);
+    }
     let mem: number;
     if (memTotal !== undefined) mem = memTotal / containers.length;
     else if (sim?.memoryBytes !== undefined) mem = sim.memoryBytes;
@@ -184,8 +194,10 @@ export const podMetrics: KindDef<PodMetrics> = {
   virtual: {
     list(namespace, ctx) {
       const out: PodMetrics[] = [];
+      const startedBy = measurableSince(ctx.nowMs);
+      const load = clientLoad(execCluster(ctx, ctx.nowMs), startedBy);
       for (const pod of ctx.list("pods", namespace)) {
-        const usage = podUsage(pod, { startedBy: measurableSince(ctx.nowMs) });
+        const usage = podUsage(pod, { startedBy, clientLoad: load });
         if (usage.length === 0) continue;
         const metadata: KubeObject["metadata"] = {
           name: pod.metadata.name,

@@ -152,12 +152,20 @@ function parseUrl(raw: string): Url | undefined {
 
 type Outcome = { kind: "response"; status: number; body: string; server: string } | { kind: "refused"; ip: string } | { kind: "timeout"; ip: string } | { kind: "unresolved" } | { kind: "reset"; ip: string };
 
-/** Which pod serves a request to ip:port, and what it answers. */
-function request(ctx: ExecContext, url: Url, client: string): Outcome {
+type Route =
+  | { kind: "unresolved" }
+  | { kind: "refused"; ip: string }
+  | { kind: "timeout"; ip: string }
+  /** A Service's ready endpoints serving the port (never empty): kube-proxy picks one per connection. */
+  | { kind: "service"; ip: string; endpoints: { ep: Endpoint; port: number }[] }
+  /** An address without a Service: the Running pod that has it, if any. */
+  | { kind: "direct"; ip: string; pod: KubeObject | undefined };
+
+/** Where a request to host:port goes: through a Service (its ClusterIP, or a NodePort on a node's address) or straight to a pod. */
+function route(ctx: ExecContext, url: Url): Route {
   const r = resolveHost(ctx, url.host);
   if (!r) return { kind: "unresolved" };
   const ip = r.ips[0];
-  const pods = ctx.cluster.allPods();
   // A node's address: kube-proxy forwards its NodePorts (on every node) to the Service's endpoints.
   const onNode = ctx.cluster.allNodes().some((n) => ((n.status?.addresses ?? []) as { address?: string }[]).some((a) => a.address === ip));
   const nodePortOf = (s: KubeObject) => ((s.spec?.ports ?? []) as KubeObject[]).find((p) => p.nodePort === url.port);
@@ -165,23 +173,53 @@ function request(ctx: ExecContext, url: Url, client: string): Outcome {
     ? ctx.cluster.allServices().find((s) => (s.spec?.type === "NodePort" || s.spec?.type === "LoadBalancer") && nodePortOf(s))
     : ctx.cluster.allServices().find((s) => s.spec?.clusterIP === ip && ip !== "None");
   if (onNode && !svc) return { kind: "refused", ip };
-  let backend: { pod: KubeObject; port: number } | undefined;
-  if (svc) {
-    const sp = onNode ? nodePortOf(svc) : ((svc.spec?.ports ?? []) as KubeObject[]).find((p) => p.port === url.port);
-    if (!sp) return { kind: "timeout", ip };
-    const eps = readyEndpoints(ctx, String(svc.metadata.namespace), String(svc.metadata.name)).filter((e) => e.ports.some((p) => p.name === String(sp.name ?? "")));
-    if (!eps.length) return { kind: "refused", ip };
-    const pick = eps[Math.floor(hashFraction(`${ctx.pod.metadata.uid}|${ctx.cluster.nowMs}|${client}|${ip}:${url.port}`) * eps.length)];
-    const port = pick.ports.find((p) => p.name === String(sp.name ?? ""))!.port;
-    const pod = pods.find((p) => p.metadata.namespace === pick.podNamespace && p.metadata.name === pick.podName) ?? pods.find((p) => p.status?.podIP === pick.ip);
-    if (!pod) return { kind: "refused", ip };
-    backend = { pod, port };
-  } else {
-    const pod = pods.find((p) => p.status?.podIP === ip && p.status?.phase === "Running" && !p.spec?.hostNetwork);
-    if (!pod) return ip === "127.0.0.1" || ip === ctx.pod.status?.podIP ? serve(ctx, ctx.pod, url, ip, client) : { kind: "timeout", ip };
-    backend = { pod, port: url.port };
+  if (!svc) return { kind: "direct", ip, pod: ctx.cluster.allPods().find((p) => p.status?.podIP === ip && p.status?.phase === "Running" && !p.spec?.hostNetwork) };
+  const sp = onNode ? nodePortOf(svc) : ((svc.spec?.ports ?? []) as KubeObject[]).find((p) => p.port === url.port);
+  if (!sp) return { kind: "timeout", ip };
+  const name = String(sp.name ?? "");
+  const endpoints = readyEndpoints(ctx, String(svc.metadata.namespace), String(svc.metadata.name)).flatMap((ep) => {
+    const port = ep.ports.find((p) => p.name === name);
+    return port ? [{ ep, port: port.port }] : [];
+  });
+  return endpoints.length ? { kind: "service", ip, endpoints } : { kind: "refused", ip };
+}
+
+/** The pod behind an endpoint (by its targetRef, else by its address). */
+function endpointPod(ctx: ExecContext, ep: Endpoint): KubeObject | undefined {
+  const pods = ctx.cluster.allPods();
+  return pods.find((p) => p.metadata.namespace === ep.podNamespace && p.metadata.name === ep.podName) ?? pods.find((p) => p.status?.podIP === ep.ip);
+}
+
+/**
+ * The pods a stream of requests to a URL reaches, each with the port it is asked on: every ready
+ * endpoint of a Service (kube-proxy spreads connections evenly), or the one pod with the address.
+ * Empty when nothing answers.
+ */
+export function requestTargets(ctx: ExecContext, rawUrl: string): { pod: KubeObject; port: number }[] {
+  const url = parseUrl(rawUrl);
+  if (!url) return [];
+  const rt = route(ctx, url);
+  if (rt.kind === "direct") return rt.pod ? [{ pod: rt.pod, port: url.port }] : [];
+  if (rt.kind !== "service") return [];
+  return rt.endpoints.flatMap(({ ep, port }) => {
+    const pod = endpointPod(ctx, ep);
+    return pod ? [{ pod, port }] : [];
+  });
+}
+
+/** Which pod serves a request to ip:port, and what it answers. */
+function request(ctx: ExecContext, url: Url, client: string): Outcome {
+  const rt = route(ctx, url);
+  if (rt.kind === "direct") {
+    if (rt.pod) return serve(ctx, rt.pod, url, rt.ip, client, url);
+    return rt.ip === "127.0.0.1" || rt.ip === ctx.pod.status?.podIP ? serve(ctx, ctx.pod, url, rt.ip, client) : { kind: "timeout", ip: rt.ip };
   }
-  return serve(ctx, backend.pod, { ...url, port: backend.port }, ip, client, url);
+  if (rt.kind !== "service") return rt;
+  const { ip, endpoints } = rt;
+  const pick = endpoints[Math.floor(hashFraction(`${ctx.pod.metadata.uid}|${ctx.cluster.nowMs}|${client}|${ip}:${url.port}`) * endpoints.length)];
+  const pod = endpointPod(ctx, pick.ep);
+  if (!pod) return { kind: "refused", ip };
+  return serve(ctx, pod, { ...url, port: pick.port }, ip, client, url);
 }
 
 /** What a pod answers on a port: the first running container listening there. */

@@ -10,15 +10,15 @@ export interface ExecCluster {
   secret(namespace: string, name: string): KubeObject | undefined;
   service(namespace: string, name: string): KubeObject | undefined;
   /** Services of a namespace (for the service environment variables). */
-  services(namespace: string): KubeObject[];
+  services(namespace: string): readonly KubeObject[];
   /** Every Service (to find one by its ClusterIP). */
-  allServices(): KubeObject[];
+  allServices(): readonly KubeObject[];
   /** Every pod (backends, pod IPs). */
-  allPods(): KubeObject[];
+  allPods(): readonly KubeObject[];
   /** Every node (NodePorts answer on each node's addresses). */
-  allNodes(): KubeObject[];
+  allNodes(): readonly KubeObject[];
   /** The EndpointSlices of a Service. */
-  endpointSlices(namespace: string, service: string): KubeObject[];
+  endpointSlices(namespace: string, service: string): readonly KubeObject[];
 }
 
 export interface ExecRequest {
