@@ -131,6 +131,43 @@ spec:
     command: ["/bin/sh", "-c", "sleep 3600"]
 `;
 
+const PHP_APACHE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: php-apache
+spec:
+  selector:
+    matchLabels:
+      run: php-apache
+  template:
+    metadata:
+      labels:
+        run: php-apache
+    spec:
+      containers:
+      - name: php-apache
+        image: registry.k8s.io/hpa-example
+        ports:
+        - containerPort: 80
+        resources:
+          limits:
+            cpu: 500m
+          requests:
+            cpu: 200m
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: php-apache
+  labels:
+    run: php-apache
+spec:
+  ports:
+  - port: 80
+  selector:
+    run: php-apache
+`;
+
 const versions = primaryOnly();
 
 describe.skipIf(!hasKubectl() || !versions.length)("a living cluster through kubectl 1.32", () => {
@@ -564,6 +601,43 @@ describe.skipIf(!hasKubectl() || !versions.length)("a living cluster through kub
         ]),
       );
     }, 90_000);
+  });
+
+  describe("the HorizontalPodAutoscaler walkthrough, load generator and all", () => {
+    let env: Env;
+    beforeAll(async () => {
+      env = await sandboxFor(versions[0]);
+    }, 60_000);
+
+    it("autoscale php-apache; a wget loop scales it to 7 replicas; deleting the loop brings it back to 1 after the window", async () => {
+      expect(await env.k.ok(["apply", "-f", "-"], { stdin: PHP_APACHE })).toBe(lines("deployment.apps/php-apache created", "service/php-apache created"));
+      expect(await env.k.ok(["autoscale", "deployment", "php-apache", "--cpu-percent=50", "--min=1", "--max=10"])).toBe(lines("horizontalpodautoscaler.autoscaling/php-apache autoscaled"));
+      await advanceClock(env.session, 60);
+      const hpa = async () => parseTable(await env.k.ok(["get", "hpa", "php-apache"]));
+      expect(await hpa()).toEqual({
+        header: ["NAME", "REFERENCE", "TARGETS", "MINPODS", "MAXPODS", "REPLICAS", "AGE"],
+        rows: [["php-apache", "Deployment/php-apache", "cpu: 0%/50%", "1", "10", "1", "<age>"]],
+      });
+      // The walkthrough runs it attached (-i --tty --rm); detached it loads the Service all the same.
+      expect(await env.k.ok(["run", "load-generator", "--image=busybox:1.28", "--restart=Never", "--", "/bin/sh", "-c", "while sleep 0.01; do wget -q -O- http://php-apache; done"])).toBe(lines("pod/load-generator created"));
+      await advanceClock(env.session, 30);
+      const loaded = (await hpa()).rows[0];
+      expect(loaded[2]).toMatch(/^cpu: 2[0-9]{2}%\/50%$/);
+      await advanceClock(env.session, 300);
+      const settled = (await hpa()).rows[0];
+      expect(settled[5]).toBe("7");
+      expect(settled[2]).toMatch(/^cpu: [34][0-9]%\/50%$/);
+      expect(parseTable(await env.k.ok(["get", "deployment", "php-apache"])).rows[0].slice(0, 2)).toEqual(["php-apache", "7/7"]);
+      expect(await env.k.ok(["delete", "pod", "load-generator", "--wait=false"])).toBe(lines('pod "load-generator" deleted'));
+      await advanceClock(env.session, 120);
+      // The load is gone, but the scale-down stabilisation window keeps the replicas for five minutes.
+      expect((await hpa()).rows[0].slice(2, 6)).toEqual(["cpu: 0%/50%", "1", "10", "7"]);
+      await advanceClock(env.session, 300);
+      expect((await hpa()).rows[0].slice(2, 6)).toEqual(["cpu: 0%/50%", "1", "10", "1"]);
+      const describe = await env.k.ok(["describe", "hpa", "php-apache"]);
+      expect(describe).toMatch(/SuccessfulRescale +\S+ +horizontal-pod-autoscaler +New size: 4; reason: cpu resource utilization \(percentage of request\) above target\n/);
+      expect(describe).toMatch(/SuccessfulRescale +\S+ +horizontal-pod-autoscaler +New size: 1; reason: All metrics below target\n/);
+    }, 120_000);
   });
 
   describe("draining a node guarded by a PodDisruptionBudget", () => {
