@@ -73,16 +73,27 @@ export class Sandbox extends DurableObject<Env> {
     super(ctx, env);
     this.db = drizzle(ctx.storage, { schema });
     void ctx.blockConcurrencyWhile(async () => {
-      await migrate(this.db, migrations);
+      // A sandbox that never existed or was destroyed has no tables, and reading it (an instructor
+      // looking at an expired sandbox, a stale link) must not create them: only init() does.
+      if (this.hasSchema()) await migrate(this.db, migrations);
       this.alarmAtMs = await ctx.storage.getAlarm();
       this.loadFromStorage();
     });
+  }
+
+  private hasSchema(): boolean {
+    return this.ctx.storage.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
   }
 
   /** Rebuilds memory from SQLite: the only source of truth. */
   private loadFromStorage() {
     this.terminal = undefined;
     this.lastCommandSeq = undefined;
+    if (!this.hasSchema()) {
+      this.metaCache = new Map();
+      this.cluster = undefined;
+      return;
+    }
     this.metaCache = new Map(this.db.select().from(schema.meta).all().map((r) => [r.key, r.value]));
     const rv = this.metaCache.get(META_KEYS.resourceVersion);
     if (rv === undefined) {
@@ -117,6 +128,7 @@ export class Sandbox extends DurableObject<Env> {
    */
   async init(opts: { id: string; nodes: number; idleTtlMs: number; seed: string; kubeconfig: string; lesson?: string; owner?: string }): Promise<SandboxInfo> {
     if (!this.cluster) {
+      if (!this.hasSchema()) await migrate(this.db, migrations);
       const wallMs = Date.now();
       // The Worker checked the lesson id; a lesson decides its own number of worker nodes.
       const loaded = opts.lesson === undefined ? undefined : lessonCatalog().byId.get(opts.lesson);

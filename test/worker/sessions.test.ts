@@ -72,6 +72,18 @@ describe("GET and DELETE /api/sessions/:id", () => {
     const tables = await runInDurableObject(stubOf(s.id), (_i, state) => state.storage.sql.exec("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('objects', 'meta')").one().n);
     expect(tables).toBe(0);
   });
+
+  test("reading a deleted sandbox after its object was evicted creates nothing: no tables, no rows", async () => {
+    const s = await newSession();
+    expect((await call(`/api/sessions/${s.id}`, { method: "DELETE", token: s.token })).status).toBe(200);
+    const stub = stubOf(s.id);
+    await evictDurableObject(stub);
+    // What an instructor's look at an expired sandbox does, and a stale link.
+    expect(await stub.commandLog()).toBeNull();
+    expect((await call(`/api/sessions/${s.id}`, { token: s.token })).status).toBe(404);
+    const tables = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").one().n);
+    expect(tables).toBe(0);
+  });
 });
 
 describe("persistence", () => {
