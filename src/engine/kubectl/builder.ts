@@ -7,6 +7,7 @@ import { resourcePath, ServerError } from "./client";
 import type { CommandRun } from "./command";
 import { KubectlError } from "./command";
 import { LIMITS } from "../limits";
+import { toGoJson } from "./printers/json";
 
 /** One object (name set) or a whole type (name undefined) in a namespace (undefined: all namespaces / cluster-scoped). */
 export interface Target {
@@ -144,7 +145,8 @@ function addObject(value: unknown, source: string, out: ManifestRead, validate: 
     return;
   }
   if (!obj.kind) {
-    out.errors.push(`unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'`);
+    // The decoder quotes the document as Go marshals a map: keys sorted.
+    out.errors.push(`unable to decode "${source}": Object 'Kind' is missing in '${toGoJson(obj)}'`);
     return;
   }
   if (typeof obj.kind === "string" && obj.kind.endsWith("List") && Array.isArray(obj.items)) {

@@ -86,3 +86,15 @@ kubectl rollout status daemonset/kube-proxy -n kube-system
 kubectl rollout history daemonset/kube-proxy -n kube-system
 kubectl delete sts db --cascade=orphan
 kubectl get pods -l app=db
+
+## set --local changes manifests on the client, never the cluster
+kubectl create deployment web --image=nginx:1.27 -o yaml --dry-run=client > web.yaml
+kubectl set image --local -f web.yaml nginx=nginx:1.28 -o yaml
+kubectl set resources --local -f web.yaml --limits=cpu=0.5,memory=256Mi -o json
+kubectl set env --local -f web.yaml MODE=prod --dry-run=client
+kubectl set sa --local -f web.yaml robot -o json
+kubectl create service clusterip my-svc --clusterip="None" -o yaml --dry-run=client | kubectl set selector --local -f - 'environment=qa' -o yaml
+kubectl create rolebinding admin --role=admin --user=admin -o yaml --dry-run=client | kubectl set subject --local -f - --user=foo --serviceaccount=:robot -o yaml
+kubectl set image --local deployment/web nginx=nginx:1.28
+kubectl set image --local -f web.yaml nginx=nginx:1.28 --dry-run=server
+kubectl get deployments

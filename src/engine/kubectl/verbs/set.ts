@@ -1,13 +1,21 @@
 // `kubectl set image|env|resources|selector|serviceaccount|subject` (k8s.io/kubectl/pkg/cmd/set):
 // each changes a copy of every selected object, then sends the two-way strategic merge patch
 // between the two (set/helper.go CalculatePatches); an object the change leaves as it was is skipped.
+// With --local the objects of the -f files are decoded into their Go structs on the client, changed
+// and printed, and nothing reaches the server. What is printed is always the typed object
+// (typed/round-trip.ts): kubectl's builder for set is WithScheme, never unstructured.
 import type { CommandRun, KubectlCommand } from "../command";
 import { KubectlError } from "../command";
-import { formatError, type KubeObject } from "../client";
+import { formatError, ServerError, type KubeObject } from "../client";
 import { SET_ENV_HELP, SET_HELP, SET_IMAGE_HELP, SET_RESOURCES_HELP, SET_SA_HELP, SET_SELECTOR_HELP, SET_SUBJECT_HELP } from "./mutation-help";
-import { collectInfos, dryRunStrategy, infoPath, kindName, reportErrors, send, successLine, type DryRun, type Info } from "../infos";
-import { defaultSubCommandRun, printObjects, validateOutput } from "../output";
+import { collectInfos, dryRunStrategy, infoPath, kindName, reportErrors, send, type DryRun, type Info } from "../infos";
+import { defaultSubCommandRun } from "../output";
 import { twoWayPatch } from "../patching";
+import { objectPrinter } from "./object-output";
+import { encodeTyped, goPointerTypeName } from "../typed/round-trip";
+import { LOCAL_RESOURCE_ERROR, localTypedInfos } from "../typed/local";
+import { deepEqual } from "../../machinery/patch/json-util";
+import { canonicalQuantity } from "../../machinery/quantity";
 import { resourcesAndPairs } from "./label";
 import { isEnvVarName } from "../../machinery/names";
 import { parseToLabelSelector } from "../../machinery/labels";
@@ -21,9 +29,13 @@ function podSpecOf(obj: KubeObject): KubeObject | undefined {
       return (obj.spec ??= {});
     case "CronJob":
       return obj.spec?.jobTemplate?.spec?.template?.spec;
+    case "ReplicationController":
+      // Its template is a pointer: kubectl gives it an empty one to change.
+      obj.spec ??= {};
+      obj.spec.template ??= {};
+      return (obj.spec.template.spec ??= {});
     case "Deployment":
     case "ReplicaSet":
-    case "ReplicationController":
     case "DaemonSet":
     case "StatefulSet":
     case "Job":
@@ -34,7 +46,7 @@ function podSpecOf(obj: KubeObject): KubeObject | undefined {
 
 function requirePodSpec(obj: KubeObject): KubeObject {
   const spec = podSpecOf(obj);
-  if (!spec) throw new Error(`the object is not a pod or does not have a pod template: *v1.${obj.kind}`);
+  if (!spec) throw new Error(`the object is not a pod or does not have a pod template: ${goPointerTypeName(obj)}`);
   return spec;
 }
 
@@ -44,14 +56,19 @@ interface SetOptions {
   sendUnchanged?: boolean;
   /** A failed mutation is reported as it is (set selector), not as `error: <resource>/<name> <err>`. */
   plainErrors?: boolean;
+  /** --local ignores resource arguments (set env, set serviceaccount) instead of refusing them. */
+  localIgnoresArgs?: boolean;
+  /** --local takes --dry-run=server (set selector: it only marks the output). */
+  localAllowsServerDryRun?: boolean;
+  /** Checks that need the selected objects (kubectl's Validate, after Complete built the infos). */
+  validateInfos?: (infos: Info[]) => void;
 }
 
 async function runSet(r: CommandRun, resources: string[], operation: string, failPrefix: string, mutate: Mutate, perObjectErrors: unknown[] = [], so: SetOptions = {}): Promise<number> {
   const { flags } = r;
-  const output = flags.string("output");
-  validateOutput(output);
   const dryRun: DryRun = dryRunStrategy(r);
-  if (flags.bool("local")) throw new KubectlError("--local is not available in this sandbox: change the objects on the server");
+  const printer = objectPrinter(r, operation, dryRun, true);
+  if (flags.bool("local")) return runLocal(r, resources, mutate, perObjectErrors, so, dryRun, printer);
   const { infos, errors } = await collectInfos(r, resources, {
     filenames: flags.strings("filename"),
     recursive: flags.bool("recursive"),
@@ -60,16 +77,15 @@ async function runSet(r: CommandRun, resources: string[], operation: string, fai
     fetch: true,
   });
   if (errors.length) throw errors[0];
+  so.validateInfos?.(infos);
   const failures: unknown[] = [];
-  const changed: KubeObject[] = [];
   for (const info of infos) {
     const original = { ...info.object!, kind: info.mapping.kind };
     const modified: KubeObject = structuredClone(original);
     try {
       mutate(modified, info);
     } catch (e) {
-      if (so.plainErrors) throw new KubectlError((e as Error).message);
-      failures.push(new KubectlError(`error: ${info.mapping.resource}/${info.name} ${(e as Error).message}\n`));
+      failures.push(so.plainErrors ? new KubectlError((e as Error).message) : new KubectlError(`error: ${info.mapping.resource}/${info.name} ${(e as Error).message}\n`));
       continue;
     }
     const { patch } = twoWayPatch(info.mapping, original, modified);
@@ -87,13 +103,54 @@ async function runSet(r: CommandRun, resources: string[], operation: string, fai
         continue;
       }
     }
-    if (output === "name") r.env.stdout.write(`${kindName(info)}\n`);
-    else if (output) changed.push(result);
-    else r.env.stdout.write(successLine(info, operation, dryRun));
+    // The typed client decodes the answer into the Go struct: that is what is printed.
+    printer.print(encodeTyped(result), kindName(info), true);
   }
-  if (changed.length) printObjects(r, changed, output);
-  return reportErrors(r, [...perObjectErrors, ...failures], formatError);
+  return reportSetErrors(r, [...perObjectErrors, ...failures]);
 }
+
+/**
+ * --local: the -f files' typed objects, changed on the client and printed; the server is never asked.
+ * An object the change leaves as it was prints nothing (unless so.sendUnchanged).
+ */
+async function runLocal(r: CommandRun, resources: string[], mutate: Mutate, perObjectErrors: unknown[], so: SetOptions, dryRun: DryRun, printer: ReturnType<typeof objectPrinter>): Promise<number> {
+  if (resources.length && !so.localIgnoresArgs) throw new KubectlError(LOCAL_RESOURCE_ERROR);
+  const { infos, errors } = await localTypedInfos(r, r.flags.strings("filename"), r.flags.bool("recursive"));
+  if (errors.length) return reportSetErrors(r, errors);
+  if (dryRun === "server" && !so.localAllowsServerDryRun) throw new KubectlError(LOCAL_SERVER_DRY_RUN);
+  so.validateInfos?.(infos);
+  const failures: unknown[] = [];
+  for (const info of infos) {
+    const before = info.object!;
+    const modified: KubeObject = structuredClone(before);
+    try {
+      mutate(modified, info);
+    } catch (e) {
+      // Without a REST mapping kubectl names the object by its kind (Info.ObjectName), and for a
+      // kind with a group that name ends in a newline: `error: deployment.apps/web\n <message>`.
+      const name = `${kindName(info)}${info.mapping.group ? "\n" : ""}`;
+      failures.push(so.plainErrors ? new KubectlError((e as Error).message) : new KubectlError(`error: ${name} ${(e as Error).message}\n`));
+      continue;
+    }
+    const after = encodeTyped(modified);
+    if (!so.sendUnchanged && deepEqual(before, after)) continue;
+    printer.print(after, kindName(info), true);
+  }
+  return reportSetErrors(r, [...perObjectErrors, ...failures]);
+}
+
+/**
+ * cmdutil.CheckErr of the aggregated errors: one is printed as CheckErr prints any error; several
+ * each as its own message and a newline (MultipleErrors: an `error: ` the message carries stays, and
+ * a message ending in a newline leaves an empty line).
+ */
+function reportSetErrors(r: CommandRun, errors: unknown[]): number {
+  if (errors.length <= 1) return reportErrors(r, errors, formatError);
+  for (const e of errors) r.env.stderr.write(e instanceof ServerError ? formatError(e) : `${e instanceof Error ? e.message : String(e)}\n`);
+  return 1;
+}
+
+const LOCAL_SERVER_DRY_RUN = "cannot specify --local and --dry-run=server - did you mean --dry-run=client?";
 
 function hasFlag(r: CommandRun, name: string): boolean {
   return (r.command.flags ?? []).some((f) => f.name === name);
@@ -134,7 +191,8 @@ const imageCommand: KubectlCommand = {
       const spec = requirePodSpec(obj);
       for (const [name, image] of images) {
         let found = false;
-        for (const list of [spec.initContainers, spec.containers, spec.ephemeralContainers]) {
+        // setImage over init containers and containers (1.32 leaves ephemeral containers alone).
+        for (const list of [spec.initContainers, spec.containers]) {
           for (const c of list ?? []) {
             if (name === "*" || c.name === name) {
               c.image = image;
@@ -218,8 +276,17 @@ const envCommand: KubectlCommand = {
     if (list && flags.string("output")) throw new KubectlError("--list and --output may not be specified together");
     if (flags.strings("keys").length && !flags.string("from")) throw new KubectlError("when specifying --keys, a configmap or secret must be provided with --from");
     const { env, remove } = parseEnv([...flags.strings("env"), ...envArgs]);
+    const local = flags.bool("local");
+    if (local && dryRunStrategy(r) === "server") throw new KubectlError(LOCAL_SERVER_DRY_RUN);
+    // --local reads everything from the -f files, --from's objects included (kubectl's builder then
+    // ignores --from's own value).
+    const localInfos = async () => {
+      const { infos, errors } = await localTypedInfos(r, flags.strings("filename"), flags.bool("recursive"));
+      if (errors.length) throw errors[0];
+      return infos;
+    };
     if (flags.string("from")) {
-      const { infos, errors } = await collectInfos(r, [flags.string("from")], { fetch: true });
+      const { infos, errors } = local ? { infos: await localInfos(), errors: [] } : await collectInfos(r, [flags.string("from")], { fetch: true });
       if (errors.length) throw errors[0];
       const keys = flags.strings("keys");
       for (const info of infos) {
@@ -239,11 +306,12 @@ const envCommand: KubectlCommand = {
     const selector = flags.string("containers");
     const overwrite = flags.bool("overwrite");
     if (list) {
-      const { infos, errors } = await collectInfos(r, resources, { filenames: flags.strings("filename"), selector: flags.string("selector"), all: flags.bool("all"), fetch: true });
+      const { infos, errors } = local ? { infos: await localInfos(), errors: [] } : await collectInfos(r, resources, { filenames: flags.strings("filename"), selector: flags.string("selector"), all: flags.bool("all"), fetch: true });
       if (errors.length) throw errors[0];
       for (const info of infos) {
         const spec = podSpecOf({ ...info.object!, kind: info.mapping.kind });
-        if (!spec) throw new KubectlError(`error: ${info.mapping.resource}/${info.name} the object is not a pod or does not have a pod template: *v1.${info.mapping.kind}\n`);
+        // --list returns before the per-object errors are reported: an object without a pod template lists nothing.
+        if (!spec) continue;
         const containers = [...selectContainers(spec.containers, selector), ...selectContainers(spec.initContainers, selector)];
         if (!containers.length) kenv.stderr.write(`Warning: ${info.mapping.kind}/${info.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
         for (const c of containers) {
@@ -273,7 +341,7 @@ const envCommand: KubectlCommand = {
         else delete c.env;
       }
       sawChange = true;
-    });
+    }, [], { localIgnoresArgs: true });
     void sawChange;
     return code;
   },
@@ -281,13 +349,18 @@ const envCommand: KubectlCommand = {
 
 // ---------------------------------------------------------------- resources
 
-function parseResourceList(text: string, flag: string): Record<string, string> {
+/** generateversioned.populateResourceListV1: `name=quantity,...`, each quantity parsed (and kept canonical). */
+function parseResourceList(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!text) return out;
-  for (const pair of text.split(",")) {
-    const i = pair.indexOf("=");
-    if (i <= 0) throw new KubectlError(`invalid argument "${pair}" for ${flag}: must be a list of resource=quantity`);
-    out[pair.slice(0, i)] = pair.slice(i + 1);
+  for (const statement of text.split(",")) {
+    const parts = statement.split("=");
+    if (parts.length !== 2) throw new KubectlError(`Invalid argument syntax ${statement}, expected <resource>=<value>`);
+    try {
+      out[parts[0]] = canonicalQuantity(parts[1]);
+    } catch (e) {
+      throw new KubectlError((e as Error).message);
+    }
   }
   return out;
 }
@@ -299,9 +372,9 @@ const resourcesCommand: KubectlCommand = {
   async run(r) {
     const { flags } = r;
     if (flags.bool("all") && flags.string("selector")) throw new KubectlError("cannot set --all and --selector at the same time");
-    const limits = parseResourceList(flags.string("limits"), "--limits");
-    const requests = parseResourceList(flags.string("requests"), "--requests");
-    if (!Object.keys(limits).length && !Object.keys(requests).length) throw new KubectlError("you must specify an update to requests or limits (in the form of --requests/--limits)");
+    if (!flags.string("limits") && !flags.string("requests")) throw new KubectlError("you must specify an update to requests or limits (in the form of --requests/--limits)");
+    const limits = parseResourceList(flags.string("limits"));
+    const requests = parseResourceList(flags.string("requests"));
     const selector = flags.string("containers");
     const notFound: unknown[] = [];
     return runSet(r, r.args, "resource requirements updated", "failed to patch resources update to pod template ", (obj) => {
@@ -330,7 +403,7 @@ const serviceAccountCommand: KubectlCommand = {
     const resources = r.args.slice(0, -1);
     return runSet(r, resources, "serviceaccount updated", "failed to patch ServiceAccountName ", (obj) => {
       requirePodSpec(obj).serviceAccountName = name;
-    }, [], { sendUnchanged: true });
+    }, [], { sendUnchanged: true, localIgnoresArgs: true });
   },
 };
 
@@ -347,12 +420,17 @@ const selectorCommand: KubectlCommand = {
     const parsed = parseToLabelSelector(text);
     return runSet(r, resources, "selector updated", "failed to patch selector update to resource ", (obj) => {
       if (obj.kind !== "Service") throw new Error("setting a selector is only supported for Services");
-      if (parsed.matchExpressions.length) throw new Error(`match expression ${JSON.stringify(parsed.matchExpressions)} not supported on this object`);
+      if (parsed.matchExpressions.length) throw new Error(`match expression ${goRequirements(parsed.matchExpressions)} not supported on this object`);
       obj.spec ??= {};
       obj.spec.selector = parsed.matchLabels;
-    }, [], { sendUnchanged: true, plainErrors: true });
+    }, [], { sendUnchanged: true, plainErrors: true, localAllowsServerDryRun: true });
   },
 };
+
+/** Go's %v of []metav1.LabelSelectorRequirement: `[{app In [a b]} {tier Exists []}]`. */
+function goRequirements(reqs: readonly { key: string; operator: string; values?: string[] | null }[]): string {
+  return `[${reqs.map((q) => `{${q.key} ${q.operator} [${(q.values ?? []).join(" ")}]}`).join(" ")}]`;
+}
 
 // ---------------------------------------------------------------- subject
 
@@ -367,23 +445,33 @@ const subjectCommand: KubectlCommand = {
     const groups = flags.strings("group");
     const sas = flags.strings("serviceaccount");
     if (!users.length && !groups.length && !sas.length) throw new KubectlError("you must specify at least one value of user, group or serviceaccount");
-    const saSubjects = sas.map((sa) => {
-      const parts = sa.split(":");
-      if (parts.length !== 2) throw new KubectlError("serviceaccount must be <namespace>:<name>");
-      if (!parts[0]) throw new KubectlError("serviceaccount must be <namespace>:<name>, namespace must be specified");
-      return { kind: "ServiceAccount", name: parts[1], namespace: parts[0] };
-    });
-    const wanted = [
-      ...users.map((u) => ({ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: u })),
-      ...groups.map((g) => ({ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: g })),
-      ...saSubjects,
+    // Validate: each service account is <namespace>:<name>; the namespace may be left out for a
+    // RoleBinding (the current one is used), not for a ClusterRoleBinding.
+    const saParts = sas.map((sa) => sa.split(":"));
+    if (saParts.some((t) => t.length !== 2 || t[1] === "")) throw new KubectlError("serviceaccount must be <namespace>:<name>");
+    const validateInfos = (infos: Info[]) => {
+      if (saParts.some((t) => t[0] === "") && infos.some((i) => i.mapping.kind === "ClusterRoleBinding")) {
+        throw new KubectlError("serviceaccount must be <namespace>:<name>, namespace must be specified");
+      }
+    };
+    // Users, groups and service accounts each sorted and without duplicates (sets.NewString(...).List()).
+    const sortedUnique = (xs: string[]) => [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const wanted: KubeObject[] = [
+      ...sortedUnique(users).map((u) => ({ kind: "User", apiGroup: "rbac.authorization.k8s.io", name: u })),
+      ...sortedUnique(groups).map((g) => ({ kind: "Group", apiGroup: "rbac.authorization.k8s.io", name: g })),
+      ...sortedUnique(sas).map((sa) => {
+        const [namespace, name] = sa.split(":");
+        return { kind: "ServiceAccount", name, namespace: namespace || r.namespace };
+      }),
     ];
+    // A subject is there already when all four fields are equal (Go's == on rbacv1.Subject).
+    const same = (a: KubeObject, b: KubeObject) => ["kind", "apiGroup", "name", "namespace"].every((f) => (a[f] ?? "") === (b[f] ?? ""));
     return runSet(r, r.args, "subjects updated", "failed to patch subjects to rolebinding: ", (obj) => {
       if (obj.kind !== "RoleBinding" && obj.kind !== "ClusterRoleBinding") throw new Error("setting subjects is only supported for RoleBinding/ClusterRoleBinding");
-      const subjects: KubeObject[] = obj.subjects ?? [];
-      for (const s of wanted) if (!subjects.some((x) => x.kind === s.kind && x.name === s.name && (x.namespace ?? "") === ((s as KubeObject).namespace ?? ""))) subjects.push(s);
-      obj.subjects = subjects;
-    });
+      const existing: KubeObject[] = obj.subjects ?? [];
+      const added = wanted.filter((s) => !existing.some((x) => same(x, s)));
+      if (added.length) obj.subjects = [...existing, ...added];
+    }, [], { validateInfos });
   },
 };
 
