@@ -1,80 +1,135 @@
-// The default ClusterRoles and bindings a kubeadm cluster has that learners meet: cluster-admin,
-// the user-facing admin/edit/view roles (already aggregated), and what every authenticated user may do.
+// The RBAC objects of a kubeadm cluster (data in rbac-defaults.ts): the API server's bootstrap policy
+// (ClusterRoles, their bindings, the Roles of kube-system and kube-public), then kubeadm's own objects,
+// made by `kubeadm init`'s phases seconds later. admin, edit and view are stored as the
+// clusterrole-aggregation controller leaves them, since authorization reads their rules.
+import type { KubeObject } from "../../kinds/types";
+import { clone, deepEqual } from "../../machinery/json";
 import { seed, type SeedContext } from "./seed";
+import {
+  BOOTSTRAP_CLUSTER_ROLE_BINDINGS,
+  BOOTSTRAP_CLUSTER_ROLES,
+  BOOTSTRAP_ROLE_BINDINGS,
+  BOOTSTRAP_ROLES,
+  CONTROLLER_ROLES,
+  COREDNS_CLUSTER_ROLE,
+  COREDNS_CLUSTER_ROLE_BINDING,
+  KUBE_PROXY_CLUSTER_ROLE_BINDING,
+  KUBE_PROXY_ROLE,
+  KUBE_PROXY_ROLE_BINDING,
+  KUBEADM_ADMINS_BINDING,
+  KUBEADM_CLUSTER_ROLE_BINDINGS,
+  KUBEADM_CLUSTER_ROLES,
+  KUBEADM_ROLE_BINDINGS,
+  KUBEADM_ROLES,
+  METRICS_SERVER_CLUSTER_ROLES,
+  type BindingDef,
+  type ClusterRoleDef,
+  type PolicyRule,
+  type RoleDef,
+} from "./rbac-defaults";
 
-type Rule = { apiGroups?: string[]; resources?: string[]; verbs: string[]; nonResourceURLs?: string[]; resourceNames?: string[] };
-const READ = ["get", "list", "watch"];
-const WRITE = ["create", "delete", "deletecollection", "patch", "update"];
-const r = (apiGroups: string[], resources: string[], verbs: string[]): Rule => ({ apiGroups, resources, verbs });
-
-const VIEW: Rule[] = [
-  r([""], ["configmaps", "endpoints", "persistentvolumeclaims", "persistentvolumeclaims/status", "pods", "replicationcontrollers", "replicationcontrollers/scale", "serviceaccounts", "services", "services/status"], READ),
-  r([""], ["bindings", "events", "limitranges", "namespaces/status", "pods/log", "pods/status", "replicationcontrollers/status", "resourcequotas", "resourcequotas/status"], READ),
-  r([""], ["namespaces"], READ),
-  r(["discovery.k8s.io"], ["endpointslices"], READ),
-  r(["apps"], ["controllerrevisions", "daemonsets", "daemonsets/status", "deployments", "deployments/scale", "deployments/status", "replicasets", "replicasets/scale", "replicasets/status", "statefulsets", "statefulsets/scale", "statefulsets/status"], READ),
-  r(["autoscaling"], ["horizontalpodautoscalers", "horizontalpodautoscalers/status"], READ),
-  r(["batch"], ["cronjobs", "cronjobs/status", "jobs", "jobs/status"], READ),
-  r(["policy"], ["poddisruptionbudgets", "poddisruptionbudgets/status"], READ),
-  r(["networking.k8s.io"], ["ingresses", "ingresses/status", "networkpolicies"], READ),
-  r(["metrics.k8s.io"], ["pods", "nodes"], READ),
-];
-
-const EDIT: Rule[] = [
-  r([""], ["pods/attach", "pods/exec", "pods/portforward", "pods/proxy", "secrets", "services/proxy"], READ),
-  r([""], ["serviceaccounts"], ["impersonate"]),
-  r([""], ["pods", "pods/attach", "pods/exec", "pods/portforward", "pods/proxy"], WRITE),
-  r([""], ["pods/eviction"], ["create"]),
-  r([""], ["configmaps", "endpoints", "events", "persistentvolumeclaims", "replicationcontrollers", "replicationcontrollers/scale", "secrets", "serviceaccounts", "services", "services/proxy"], WRITE),
-  r([""], ["serviceaccounts/token"], ["create"]),
-  r(["apps"], ["daemonsets", "deployments", "deployments/rollback", "deployments/scale", "replicasets", "replicasets/scale", "statefulsets", "statefulsets/scale"], WRITE),
-  r(["autoscaling"], ["horizontalpodautoscalers"], WRITE),
-  r(["batch"], ["cronjobs", "jobs"], WRITE),
-  r(["networking.k8s.io"], ["ingresses", "networkpolicies"], WRITE),
-  r(["policy"], ["poddisruptionbudgets"], WRITE),
-  r(["discovery.k8s.io"], ["endpointslices"], WRITE),
-  ...VIEW,
-];
-
-const ADMIN: Rule[] = [
-  r(["authorization.k8s.io"], ["localsubjectaccessreviews"], ["create"]),
-  r(["rbac.authorization.k8s.io"], ["rolebindings", "roles"], [...WRITE.slice(0, 3), "get", "list", "patch", "update", "watch"]),
-  ...EDIT,
-];
-
-const aggregated = (name: string) => ({ clusterRoleSelectors: [{ matchLabels: { [`rbac.authorization.k8s.io/aggregate-to-${name}`]: "true" } }] });
-const BOOTSTRAP = { "kubernetes.io/bootstrapping": "rbac-defaults" };
+const RBAC = "rbac.authorization.k8s.io";
+const API_VERSION = `${RBAC}/v1`;
+const BOOTSTRAP_LABELS = { "kubernetes.io/bootstrapping": "rbac-defaults" };
 const AUTOUPDATE = { "rbac.authorization.kubernetes.io/autoupdate": "true" };
+const CONTROLLER_PREFIX = "system:controller:";
+
+/** Seconds after the API server's RBAC bootstrap that kubeadm init's later phases create their objects. */
+const KUBEADM_PHASES_AFTER_S = 5;
+const KUBEADM_ADDONS_AFTER_S = 10;
+/** metrics-server is installed after kubeadm init, like the local-path StorageClass. */
+const METRICS_SERVER_AFTER_S = 60;
+
+/** Every ClusterRole a fresh cluster holds, by definition (admin/edit/view still without rules). */
+function clusterRoleDefs(): Array<ClusterRoleDef & { bootstrap: boolean }> {
+  const controllerRoles = Object.entries(CONTROLLER_ROLES).map(([name, rules]) => ({ name: CONTROLLER_PREFIX + name, rules }));
+  return [
+    ...[...BOOTSTRAP_CLUSTER_ROLES, ...controllerRoles].map((d) => ({ ...d, bootstrap: true })),
+    ...[...KUBEADM_CLUSTER_ROLES, COREDNS_CLUSTER_ROLE, ...METRICS_SERVER_CLUSTER_ROLES].map((d) => ({ ...d, bootstrap: false })),
+  ];
+}
+
+/**
+ * The rules pkg/controller/clusterroleaggregation gives an aggregated ClusterRole: the ClusterRoles its selector
+ * matches (rbac.authorization.k8s.io/aggregate-to-<name>: "true"), sorted by name, their rules appended in
+ * order, each rule only once. An aggregated role that is itself matched contributes its own aggregate.
+ */
+function aggregatedRules(target: ClusterRoleDef, roles: ClusterRoleDef[], seen: string[] = []): PolicyRule[] {
+  if (!target.aggregate) return target.rules ?? [];
+  if (seen.includes(target.name)) return [];
+  const label = `${RBAC}/aggregate-to-${target.aggregate}`;
+  const matching = roles.filter((r) => r.labels?.[label] === "true" && r.name !== target.name).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: PolicyRule[] = [];
+  for (const role of matching) {
+    for (const rule of aggregatedRules(role, roles, [...seen, target.name])) if (!out.some((r) => deepEqual(r, rule))) out.push(rule);
+  }
+  return out;
+}
+
+function metadata(name: string, namespace: string | undefined, bootstrap: boolean, labels: Record<string, string> = {}): KubeObject["metadata"] {
+  const all = bootstrap ? { ...BOOTSTRAP_LABELS, ...labels } : labels;
+  return {
+    name,
+    ...(namespace ? { namespace } : {}),
+    ...(Object.keys(all).length ? { labels: all } : {}),
+    ...(bootstrap ? { annotations: { ...AUTOUPDATE } } : {}),
+  };
+}
+
+/** rbac/v1 Subject as stored: the server defaults apiGroup for User and Group subjects. */
+function subjects(def: BindingDef): Array<Record<string, string>> {
+  return def.subjects.map((s): Record<string, string> => (s.kind === "ServiceAccount" ? { kind: s.kind, name: s.name, namespace: s.namespace! } : { kind: s.kind, apiGroup: RBAC, name: s.name }));
+}
+
+function seedClusterRole(ctx: SeedContext, def: ClusterRoleDef, rules: PolicyRule[], bootstrap: boolean, offsetS: number): void {
+  const aggregationRule = def.aggregate ? { aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [`${RBAC}/aggregate-to-${def.aggregate}`]: "true" } }] } } : {};
+  seed(ctx, { apiVersion: API_VERSION, kind: "ClusterRole", metadata: metadata(def.name, undefined, bootstrap, def.labels), rules: clone(rules), ...aggregationRule }, offsetS);
+}
+
+function seedRole(ctx: SeedContext, def: RoleDef, bootstrap: boolean, offsetS: number): void {
+  seed(ctx, { apiVersion: API_VERSION, kind: "Role", metadata: metadata(def.name, def.namespace, bootstrap), rules: clone(def.rules) }, offsetS);
+}
+
+function seedBinding(ctx: SeedContext, def: BindingDef, bootstrap: boolean, offsetS: number): void {
+  const namespaced = def.namespace !== undefined;
+  const subjectList = subjects(def);
+  seed(
+    ctx,
+    {
+      apiVersion: API_VERSION,
+      kind: namespaced ? "RoleBinding" : "ClusterRoleBinding",
+      metadata: metadata(def.name, def.namespace, bootstrap),
+      ...(subjectList.length ? { subjects: subjectList } : {}),
+      roleRef: { apiGroup: RBAC, kind: namespaced ? "Role" : "ClusterRole", name: def.role },
+    },
+    offsetS,
+  );
+}
 
 export function seedRbac(ctx: SeedContext, offsetS: number): void {
-  const role = (name: string, rules: Rule[], extra: Record<string, unknown> = {}, labels: Record<string, string> = {}) =>
-    seed(ctx, { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name, labels: { ...BOOTSTRAP, ...labels }, annotations: { ...AUTOUPDATE } }, rules, ...extra }, offsetS);
-  role("cluster-admin", [r(["*"], ["*"], ["*"]), { nonResourceURLs: ["*"], verbs: ["*"] }]);
-  role("admin", ADMIN, { aggregationRule: aggregated("admin") });
-  role("edit", EDIT, { aggregationRule: aggregated("edit") }, { "rbac.authorization.k8s.io/aggregate-to-admin": "true" });
-  role("view", VIEW, { aggregationRule: aggregated("view") }, { "rbac.authorization.k8s.io/aggregate-to-edit": "true" });
-  role("system:basic-user", [r(["authorization.k8s.io"], ["selfsubjectaccessreviews", "selfsubjectrulesreviews"], ["create"]), r(["authentication.k8s.io"], ["selfsubjectreviews"], ["create"])]);
-  role("system:discovery", [{ nonResourceURLs: ["/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/openapi", "/openapi/*", "/readyz", "/version", "/version/"], verbs: ["get"] }]);
-  role("system:public-info-viewer", [{ nonResourceURLs: ["/healthz", "/livez", "/readyz", "/version", "/version/"], verbs: ["get"] }]);
+  // The API server's post-start hook: ClusterRoles, ClusterRoleBindings, then the namespaced Roles and RoleBindings.
+  const roles = clusterRoleDefs();
+  for (const def of roles.filter((r) => r.bootstrap)) seedClusterRole(ctx, def, aggregatedRules(def, roles), true, offsetS);
+  for (const [name, list] of Object.entries(BOOTSTRAP_CLUSTER_ROLE_BINDINGS)) seedBinding(ctx, { name, role: name, subjects: list }, true, offsetS);
+  for (const name of Object.keys(CONTROLLER_ROLES)) {
+    seedBinding(ctx, { name: CONTROLLER_PREFIX + name, role: CONTROLLER_PREFIX + name, subjects: [{ kind: "ServiceAccount", name, namespace: "kube-system" }] }, true, offsetS);
+  }
+  for (const def of BOOTSTRAP_ROLES) seedRole(ctx, def, true, offsetS);
+  for (const def of BOOTSTRAP_ROLE_BINDINGS) seedBinding(ctx, def, true, offsetS);
 
-  const binding = (name: string, roleName: string, subjects: Array<{ kind: string; name: string; namespace?: string }>, bootstrap = true) =>
-    seed(
-      ctx,
-      {
-        apiVersion: "rbac.authorization.k8s.io/v1",
-        kind: "ClusterRoleBinding",
-        metadata: { name, ...(bootstrap ? { labels: { ...BOOTSTRAP }, annotations: { ...AUTOUPDATE } } : {}) },
-        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: roleName },
-        subjects: subjects.map((s) => ({ ...(s.kind === "ServiceAccount" ? {} : { apiGroup: "rbac.authorization.k8s.io" }), ...s })),
-      },
-      offsetS,
-    );
-  binding("cluster-admin", "cluster-admin", [{ kind: "Group", name: "system:masters" }]);
-  binding("kubeadm:cluster-admins", "cluster-admin", [{ kind: "Group", name: "kubeadm:cluster-admins" }], false);
-  binding("system:basic-user", "system:basic-user", [{ kind: "Group", name: "system:authenticated" }]);
-  binding("system:discovery", "system:discovery", [{ kind: "Group", name: "system:authenticated" }]);
-  binding("system:public-info-viewer", "system:public-info-viewer", [
-    { kind: "Group", name: "system:authenticated" },
-    { kind: "Group", name: "system:unauthenticated" },
-  ]);
+  // kubeadm init: cluster-admins as soon as the API server answers, then upload-config and bootstrap-token, then the addons.
+  seedBinding(ctx, KUBEADM_ADMINS_BINDING, false, offsetS);
+  const phases = offsetS + KUBEADM_PHASES_AFTER_S;
+  for (const def of KUBEADM_ROLES) seedRole(ctx, def, false, phases);
+  for (const def of KUBEADM_ROLE_BINDINGS) seedBinding(ctx, def, false, phases);
+  for (const def of KUBEADM_CLUSTER_ROLES) seedClusterRole(ctx, def, def.rules ?? [], false, phases);
+  for (const def of KUBEADM_CLUSTER_ROLE_BINDINGS) seedBinding(ctx, def, false, phases);
+  const addons = offsetS + KUBEADM_ADDONS_AFTER_S;
+  seedClusterRole(ctx, COREDNS_CLUSTER_ROLE, COREDNS_CLUSTER_ROLE.rules ?? [], false, addons);
+  seedBinding(ctx, COREDNS_CLUSTER_ROLE_BINDING, false, addons);
+  seedBinding(ctx, KUBE_PROXY_CLUSTER_ROLE_BINDING, false, addons);
+  seedRole(ctx, KUBE_PROXY_ROLE, false, addons);
+  seedBinding(ctx, KUBE_PROXY_ROLE_BINDING, false, addons);
+
+  for (const def of METRICS_SERVER_CLUSTER_ROLES) seedClusterRole(ctx, def, def.rules ?? [], false, offsetS + METRICS_SERVER_AFTER_S);
 }
