@@ -786,7 +786,11 @@ function program(argv: string[], profile: Profile | undefined, c: Container, env
   // Well-known images' servers and their own executables.
   if (profile && profile.cmd && basename(profile.cmd[0]) === name) return defaultServer(profile);
   if (profile && profile.entrypoint && basename(profile.entrypoint[0]) === name && profile.program !== "shell") return defaultServer(profile);
-  if (profile?.binaries?.some((b) => basename(b) === name)) return { exitAfterMs: Infinity, exitCode: 0 };
+  if (profile?.binaries?.some((b) => basename(b) === name)) {
+    // curl (nginx's and agnhost's images have it) is a one-shot the shell simulator follows.
+    if (name === "curl" && shellKind !== "none") return { exitAfterMs: undefined, exitCode: 0, shell: { argv: av } };
+    return { exitAfterMs: Infinity, exitCode: 0 };
+  }
   if (profile?.program === "kube-system") return { exitAfterMs: Infinity, exitCode: 0 };
   // Shell utilities run through the shell simulator when the image has them.
   if (shellKind !== "none") {
@@ -1068,6 +1072,22 @@ export function shellScriptOf(c: Container): string | undefined {
   const profile = profileOf(String(c.image ?? ""));
   const prog = program(effectiveArgv(c, profile), profile, c, {}, String(c.image ?? ""));
   return prog.shell && "source" in prog.shell ? prog.shell.source : undefined;
+}
+
+/**
+ * Whether the container's program, run with stdin open (`kubectl run -i`), waits on stdin for input
+ * instead of ending by itself: an interactive shell or REPL (it would end at once on a closed stdin),
+ * or `cat` with no files to read. Such a run needs a live terminal attached.
+ */
+export function waitsOnStdin(c: Container): boolean {
+  const image = String(c.image ?? "");
+  const profile = profileOf(image);
+  const argv = effectiveArgv(c, profile);
+  const open = program(argv, profile, { ...c, stdin: true }, {}, image);
+  const closed = program(argv, profile, { ...c, stdin: false }, {}, image);
+  if (open.exitAfterMs === Infinity && closed.exitAfterMs !== Infinity) return true;
+  if (open.shell && "argv" in open.shell && basename(open.shell.argv[0] ?? "") === "cat") return open.shell.argv.slice(1).every((a) => a === "-" || (a.startsWith("-") && a.length > 1));
+  return false;
 }
 
 const START_ERRORS = new Map<string, string | undefined>();

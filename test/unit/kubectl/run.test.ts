@@ -1,5 +1,5 @@
 // `kubectl run`: the pod (and --expose's Service) built on the client, kubectl's argument checks, and
-// the message that attaching is not available in the browser. Expected outputs recorded from real
+// the message that attaching to an interactive shell is not available in the browser. Expected outputs recorded from real
 // kubectl 1.32.5 (fixtures/create-recorded.ts) or, where noted, checked against it by hand.
 import { describe, expect, it } from "vitest";
 import { kubectlTester } from "../../support/kubectl-env";
@@ -41,7 +41,7 @@ describe("kubectl run against the cluster", () => {
     expect(r.stdout).toContain("\n  nodeName: node-1\n");
   });
 
-  it("refuses to attach, before creating anything", async () => {
+  it("refuses to attach to an interactive shell, before creating anything (one-shot commands: run-attach.test.ts)", async () => {
     const t = kubectlTester();
     const r = await t.kubectl("run -it shell --image=busybox --rm --restart=Never -- sh");
     expect(r.exitCode).toBe(1);

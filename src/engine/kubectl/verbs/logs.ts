@@ -16,7 +16,7 @@ const SELECTOR_TAIL = 10;
 /** How often `-f` asks for new lines (simulated ms). */
 const FOLLOW_POLL_MS = 1000;
 
-interface LogOptions {
+export interface LogOptions {
   container?: string;
   previous: boolean;
   timestamps: boolean;
@@ -27,7 +27,7 @@ interface LogOptions {
 }
 
 /** One log stream: a container of a pod. */
-interface LogRequest {
+export interface LogRequest {
   namespace: string;
   pod: string;
   container: string;
@@ -248,7 +248,7 @@ function logQuery(opts: LogOptions): Record<string, string | undefined> {
   };
 }
 
-async function fetchLog(run: CommandRun, req: LogRequest, opts: LogOptions): Promise<string> {
+export async function fetchLog(run: CommandRun, req: LogRequest, opts: LogOptions): Promise<string> {
   const r = await run.client.raw("GET", `/api/v1/namespaces/${encodeURIComponent(req.namespace)}/pods/${encodeURIComponent(req.pod)}/log`, { query: logQuery(opts), headers: { accept: "*/*" } });
   if ("watch" in r) throw new KubectlError("unexpected watch stream from pods/log");
   if (r.status >= 400) throw new ServerError(r.status, r.body as never);
@@ -281,7 +281,7 @@ interface Follower {
  * `-f`: print what the request gives now, then poll for lines past what the whole log had, until the
  * container's run ends (its last lines are printed), the pod is gone, or the command is stopped.
  */
-async function followLogs(run: CommandRun, requests: LogRequest[], ignoreErrors: boolean, out: (req: LogRequest, text: string) => void): Promise<number> {
+export async function followLogs(run: CommandRun, requests: LogRequest[], ignoreErrors: boolean, out: (req: LogRequest, text: string) => void): Promise<number> {
   const { env } = run;
   const followers: Follower[] = [];
   for (const req of requests) {

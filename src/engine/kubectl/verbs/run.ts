@@ -1,7 +1,7 @@
 // `kubectl run NAME --image=...`: one Pod built on the client (../generators/pod), optionally a
 // ClusterIP Service in front of it (`--expose`), created or only printed (`--dry-run=client`)
-// (pkg/cmd/run/run.go). Attaching to the container (-i, -t, --attach, --rm) needs a terminal
-// stream this sandbox does not have; kubectl run says so instead of creating anything.
+// (pkg/cmd/run/run.go). Attaching (-i, -t, --attach, --rm) is ./run-attach: the container's output,
+// its exit code, --rm; only a program that waits on a live terminal's input is refused, up front.
 import type { KubeObject } from "../client";
 import { resourcePath } from "../client";
 import type { CommandRun, KubectlCommand } from "../command";
@@ -15,6 +15,8 @@ import { GeneratorError } from "../generators/common";
 import { createQuery, mappingFor, saveConfigTyped } from "./create-common";
 import { objectPrinter, type ObjectPrinter } from "./object-output";
 import { RUN_HELP } from "./create-help";
+import { ATTACH_UNAVAILABLE, attachToRun, needsLiveTerminal } from "./run-attach";
+import { cascadingStrategy } from "./delete";
 
 // distribution/reference's ReferenceRegexp: [domain/]path[:tag][@digest].
 const ALNUM = "[a-z0-9]+";
@@ -25,9 +27,6 @@ const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[(?:[a-fA-F0
 const TAG = "[\\w][\\w.-]{0,127}";
 const DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9a-fA-F]{32,}";
 const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-
-const ATTACH_UNAVAILABLE =
-  "attaching to a container (-i/--stdin, -t/--tty, --attach, --rm) is not available in the browser terminal: start the pod without them, then use 'kubectl logs <pod>' or 'kubectl exec <pod> -- <command>'";
 
 async function runRun(run: CommandRun): Promise<number> {
   const { flags, args } = run;
@@ -51,7 +50,8 @@ async function runRun(run: CommandRun): Promise<number> {
   if (attach && dryRun !== "none") throw new UsageError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
   const pullPolicy = flags.string("image-pull-policy");
   if (pullPolicy && !["Always", "IfNotPresent", "Never"].includes(pullPolicy)) throw new UsageError(`invalid image pull policy: ${pullPolicy}`);
-  if (attach) throw new KubectlError(ATTACH_UNAVAILABLE);
+  // Complete: the delete options --rm uses are parsed up front.
+  const propagation = attach ? cascadingStrategy(run) : "Background";
   const printer = objectPrinter(run, "created", dryRun);
 
   const name = args[0];
@@ -74,7 +74,9 @@ async function runRun(run: CommandRun): Promise<number> {
     privileged: flags.bool("privileged"),
   });
   pod = await withOverrides(run, pod);
+  if (attach && needsLiveTerminal(pod, interactive)) throw new KubectlError(ATTACH_UNAVAILABLE);
   pod = await createGenerated(run, pod, dryRun);
+  const created = [pod];
 
   const errors: unknown[] = [];
   if (flags.bool("expose")) {
@@ -96,13 +98,17 @@ async function runRun(run: CommandRun): Promise<number> {
         sessionAffinity: "",
         clusterIP: "",
       });
-      await printCreated(run, printer, await createGenerated(run, svc, dryRun));
+      const service = await createGenerated(run, svc, dryRun);
+      created.push(service);
+      await printCreated(run, printer, service);
       // run separates the Service from the Pod itself, on top of the printer's own separator.
       if (printer.format === "yaml") run.env.stdout.write("---\n");
     } catch (e) {
       errors.push(e);
     }
   }
+  // Attached: the pod is not printed; run.go attaches, waits and (with --rm) removes what it created.
+  if (attach) return attachToRun(run, pod, created, restart, timeout, propagation);
   await printCreated(run, printer, pod);
   if (errors.length) throw errors[0];
   return 0;
