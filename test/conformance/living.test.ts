@@ -7,6 +7,8 @@
 //
 // Controllers run on the sandbox's alarm at a realistic pace (image pulls take seconds), so checks poll
 // with a bounded `eventually` instead of sleeping.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { hasKubectl, origin, type Session } from "./sandbox";
 import { describe, eventually as retry, lines, maskContainerIDs, maskDates, maskNames, maskPodIPs, parseTable, primaryOnly, records, sandboxFor, splitEvents, streamKubectl, type Env, type Streaming } from "./output";
@@ -131,42 +133,8 @@ spec:
     command: ["/bin/sh", "-c", "sleep 3600"]
 `;
 
-const PHP_APACHE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: php-apache
-spec:
-  selector:
-    matchLabels:
-      run: php-apache
-  template:
-    metadata:
-      labels:
-        run: php-apache
-    spec:
-      containers:
-      - name: php-apache
-        image: registry.k8s.io/hpa-example
-        ports:
-        - containerPort: 80
-        resources:
-          limits:
-            cpu: 500m
-          requests:
-            cpu: 200m
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: php-apache
-  labels:
-    run: php-apache
-spec:
-  ports:
-  - port: 80
-  selector:
-    run: php-apache
-`;
+// The walkthrough's php-apache.yaml, as the autoscaling lesson ships it.
+const PHP_APACHE = readFileSync(join(__dirname, "../../lessons/autoscaling/manifests/php-apache.yaml"), "utf8");
 
 const versions = primaryOnly();
 

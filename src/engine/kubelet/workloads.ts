@@ -1060,11 +1060,14 @@ export function workloadUsage(pod: KubeObject, containerName: string): { cpuNano
     mem ??= prog.memoryBytes;
   }
   if (cpu === undefined && mem === undefined) return undefined;
-  // CPU is throttled at the container's limit.
+  return { cpuNanos: cpu === undefined ? undefined : throttledCpu(c, cpu), memoryBytes: mem };
+}
+
+/** CPU use as measured under the container's limit: the CFS quota throttles it just below the limit. */
+export function throttledCpu(c: Container, cpuNanos: number): number {
   const limit = c.resources?.limits?.cpu;
   const q = limit !== undefined ? tryParseQuantity(String(limit)) : undefined;
-  if (cpu !== undefined && q) cpu = Math.min(cpu, q.milliValue() * 1e6 * 0.98);
-  return { cpuNanos: cpu, memoryBytes: mem };
+  return q ? Math.min(cpuNanos, q.milliValue() * 1e6 * 0.98) : cpuNanos;
 }
 
 /** The script a container's shell runs (`sh -c '<script>'`, after entrypoint wrappers), if it runs one. */

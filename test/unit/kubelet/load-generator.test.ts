@@ -3,6 +3,8 @@
 // horizontal-pod-autoscale-walkthrough) plays out as written: the HPA scales php-apache up while the
 // generator runs, settles where each replica's share is below the target, and scales back down once
 // the generator is gone and the stabilisation window has passed.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kubectlTester } from "../../support/kubectl-env";
 import { parseClientLoop } from "../../../src/engine/kubelet/traffic";
@@ -22,42 +24,8 @@ describe("client loops found in container scripts", () => {
   });
 });
 
-const PHP_APACHE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: php-apache
-spec:
-  selector:
-    matchLabels:
-      run: php-apache
-  template:
-    metadata:
-      labels:
-        run: php-apache
-    spec:
-      containers:
-      - name: php-apache
-        image: registry.k8s.io/hpa-example
-        ports:
-        - containerPort: 80
-        resources:
-          limits:
-            cpu: 500m
-          requests:
-            cpu: 200m
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: php-apache
-  labels:
-    run: php-apache
-spec:
-  ports:
-  - port: 80
-  selector:
-    run: php-apache
-`;
+// The walkthrough's php-apache.yaml, as the autoscaling lesson ships it.
+const PHP_APACHE = readFileSync(join(__dirname, "../../../lessons/autoscaling/manifests/php-apache.yaml"), "utf8");
 
 describe("the HorizontalPodAutoscaler walkthrough", () => {
   it("scales php-apache up under a load generator, to where each replica is below the target, and down after it stops", async () => {

@@ -10,7 +10,8 @@ import { kindSchema, list, obj, quantityMap, str, time } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { newQuantity, tryParseQuantity } from "../../machinery/quantity";
 import { parseRfc3339, rfc3339 } from "../../machinery/time";
-import { workloadUsage } from "../../kubelet/workloads";
+import { throttledCpu, workloadUsage } from "../../kubelet/workloads";
+import type { Container } from "../common/pod";
 import { clientLoad } from "../../kubelet/traffic";
 import { execCluster } from "../../kubelet/exec/cluster";
 
@@ -111,12 +112,7 @@ export function podUsage(pod: KubeObject, opts: { startedBy?: number; clientLoad
     // An idle server (nginx waiting for requests) uses a millicore or a few, whatever it requested:
     // a share of the request would let an HPA scale it up with no load at all.
     else cpu = (1 + 3 * stableFraction(`cpu:${key}`)) * 1e6;
-    if (i === 0 && served > 0) {
-      cpu += served;
-      // Throttled at the container's CPU limit (CFS quota), as workloadUsage caps its own figure.
-      const cpuLimit = c.resources?.limits?.cpu !== undefined ? tryParseQuantity(String(c.resources.limits.cpu)) : undefined;
-      if (cpuLimit) cpu = Math.min(cpu, cpuLimit.milliValue() * 1e6 * 0.98);
-    }
+    if (i === 0 && served > 0) cpu = throttledCpu(c as Container, cpu + served);
     let mem: number;
     if (memTotal !== undefined) mem = memTotal / containers.length;
     else if (sim?.memoryBytes !== undefined) mem = sim.memoryBytes;
