@@ -7,17 +7,22 @@
 //   KUBEPLAY_BENCH_ITERATIONS=200 npm run bench   # more measured runs per learner action (default 50)
 //
 // It runs test/bench/*.bench.ts with `vitest bench --run --config vitest.bench.config.ts` (the
-// engine is TypeScript; vitest runs it in plain Node, with --expose-gc for the heap figure).
+// engine is TypeScript; vitest runs it in plain Node), then the living cluster's figures:
+// test/bench/simulation.ts bundled with esbuild, as wrangler bundles the Worker, and run with
+// `node --expose-gc` (the heap figure collects garbage). Under vitest's module runner every call
+// between modules goes through its import objects, which costs the engine ~15% that workerd,
+// running one bundle, does not pay.
 // `npm run -s bench` leaves npm's own header lines out of stdout (pure JSON).
 // engine.bench.ts performs each learner action on a fresh in-process sandbox the way the Durable
 // Object does (request, persist, alarm, persist) and reports the rows each phase writes and the CPU
-// time of the engine calls. simulation.bench.ts drives sandboxes until Deployments converge.
+// time of the engine calls. simulation.ts drives sandboxes until Deployments converge.
 //
 // Rows written = object rows (puts + deletes of cluster.takeWrites()) + changed meta rows
 // (resourceVersion, ...) + one per setAlarm; "request" is what answering the request writes,
 // "alarm" what the reconcile it schedules writes. Sandbox.markUsed writes one lastUsedMs row at
 // most once a minute; it is not counted here.
 import { spawnSync } from "node:child_process";
+import { buildSync } from "esbuild";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -76,21 +81,47 @@ const commandsOut = join(dir, "commands.json");
 
 const run = spawnSync("npx", ["--no-install", "vitest", "bench", "--run", "--config", "vitest.bench.config.ts"], {
   cwd: root,
-  env: { ...process.env, KUBEPLAY_BENCH_OUT: out, KUBEPLAY_BENCH_SIMULATION_OUT: simulationOut, KUBEPLAY_BENCH_COMMANDS_OUT: commandsOut, FORCE_COLOR: verbose ? process.env.FORCE_COLOR : "0" },
+  env: { ...process.env, KUBEPLAY_BENCH_OUT: out, KUBEPLAY_BENCH_COMMANDS_OUT: commandsOut, FORCE_COLOR: verbose ? process.env.FORCE_COLOR : "0" },
   encoding: "utf8",
   stdio: ["ignore", verbose ? "inherit" : "pipe", verbose ? "inherit" : "pipe"],
 });
+// The living cluster's figures: the engine as one bundle (see above).
+const simulationBundle = join(dir, "simulation.mjs");
+const simulationRun = (() => {
+  try {
+    buildSync({
+      entryPoints: [join(root, "test/bench/simulation.ts")],
+      outfile: simulationBundle,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "es2022",
+      logLevel: "error",
+      // Bundled CommonJS dependencies (yaml) call require.
+      banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
+    });
+  } catch (e) {
+    return { status: 1, stdout: "", stderr: `esbuild: ${e.message}\n` };
+  }
+  return spawnSync(process.execPath, ["--expose-gc", simulationBundle], {
+    cwd: root,
+    env: { ...process.env, KUBEPLAY_BENCH_SIMULATION_OUT: simulationOut },
+    encoding: "utf8",
+    stdio: ["ignore", verbose ? "inherit" : "pipe", verbose ? "inherit" : "pipe"],
+  });
+})();
 let results;
 let simulation;
 let commands;
 try {
   // vitest bench exits 0 even when a benchmark throws; those arrive as results with an error.
   if (run.status !== 0) throw new Error(`vitest bench failed (exit ${run.status ?? run.signal})`);
+  if (simulationRun.status !== 0) throw new Error(`test/bench/simulation.ts failed (exit ${simulationRun.status ?? simulationRun.signal})`);
   results = JSON.parse(readFileSync(out, "utf8"));
   simulation = JSON.parse(readFileSync(simulationOut, "utf8"));
   commands = JSON.parse(readFileSync(commandsOut, "utf8"));
 } catch (e) {
-  if (!verbose) process.stderr.write(`${run.stdout ?? ""}${run.stderr ?? ""}`);
+  if (!verbose) for (const r of [run, simulationRun]) if (r.status !== 0) process.stderr.write(`${r.stdout ?? ""}${r.stderr ?? ""}`);
   console.error(`bench: ${e.message}`);
   process.exit(1);
 } finally {

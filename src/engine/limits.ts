@@ -42,6 +42,18 @@ export const LIMITS = {
   maxCompletions: 200,
   /** Idle time after which a sandbox deletes itself. */
   sandboxIdleTtlMs: 4 * 60 * 60 * 1000,
+  /**
+   * Memos shared by every sandbox in an isolate (a Durable Object isolate has 128 MB for all of
+   * them): each is a GenerationalCache holding at most twice its bound.
+   */
+  isolateCaches: {
+    /** Interned managedFields values (FieldsV1), by the characters of their JSON text. */
+    internedFieldsV1Chars: 256 * 1024,
+    /** Field sets kept decoded beside their FieldsV1 values, by the characters of those values' text. */
+    decodedFieldsV1Chars: 512 * 1024,
+    /** JSON-quoted field path elements, by count. */
+    quotedPathElements: 10_000,
+  },
   /** Lessons and their checks. */
   lessons: {
     /** Longest a Check waits (wall clock) for work in flight (pods starting, a rollout) before answering. */

@@ -49,7 +49,8 @@ export class SandboxModel {
   cpu = 0;
   /**
    * Whether persisted bodies are kept (to restore from). SQLite keeps them outside the Durable
-   * Object's heap; the heap measurement turns this off so it weighs the cluster alone.
+   * Object's heap: measured sandboxes turn this off, so their heap and the garbage collector's
+   * work are the cluster's alone, as in the Durable Object.
    */
   mirrorRows = true;
   request = noRows();

@@ -7,6 +7,8 @@
 import { apiVersionOf, type KindDef, type KubeObject, type ManagedFieldsEntry } from "../kinds/types";
 import { kindSchemaOf, refName, type JsonSchema, type KindSchema } from "./schemas";
 import { deepEqual } from "../machinery/json";
+import { GenerationalCache } from "../machinery/generational-cache";
+import { LIMITS } from "../limits";
 import { parseRfc3339, rfc3339 } from "../machinery/time";
 
 // =============================================================================================
@@ -1111,9 +1113,14 @@ const timeSeconds = (t: string | undefined) => {
  * Every write re-encodes the managers of the object it stores, and most managers' sets did not
  * change: a FieldsV1 value this module produced is remembered with its set (both ways) so an
  * unchanged set is neither parsed nor encoded again. Sets are never mutated once built.
+ * The way back (value to set) holds the sets strongly, so it is bounded by the text of the values:
+ * a set costs several times its text, and every pod's kubelet set is its own (it names the pod's
+ * IP). The next write to an object whose set has left is decoded again, which costs a parse.
  */
 const encodedOfSet = new WeakMap<FieldSet, Record<string, unknown>>();
-const setOfEncoded = new WeakMap<object, FieldSet>();
+const setOfEncoded = new GenerationalCache<object, FieldSet>(LIMITS.isolateCaches.decodedFieldsV1Chars, (_json, set) => weightOf.get(set) ?? 1);
+/** The text length of an encoded set, its weight in setOfEncoded. */
+const weightOf = new WeakMap<FieldSet, number>();
 
 function encodeSet(set: FieldSet): Record<string, unknown> {
   let json = encodedOfSet.get(set);
@@ -1124,11 +1131,13 @@ function encodeSet(set: FieldSet): Record<string, unknown> {
     json = internedFieldsV1.get(text);
     if (!json) {
       json = JSON.parse(text) as Record<string, unknown>;
-      if (internedFieldsV1.size >= MAX_INTERNED_FIELDS_V1) internedFieldsV1.clear();
       internedFieldsV1.set(text, json);
     }
     encodedOfSet.set(set, json);
-    if (!setOfEncoded.has(json)) setOfEncoded.set(json, set);
+    if (setOfEncoded.get(json) === undefined) {
+      weightOf.set(set, text.length);
+      setOfEncoded.set(json, set);
+    }
   }
   return json;
 }
@@ -1138,7 +1147,7 @@ function encodeSet(set: FieldSet): Record<string, unknown> {
  * ("" when the level has nothing to write).
  */
 /** JSON.stringify of a path element (they repeat across every object of a kind). */
-const quotedPEs = new Map<string, string>();
+const quotedPEs = new GenerationalCache<string, string>(LIMITS.isolateCaches.quotedPathElements);
 
 function levelText(s: FieldSet): string {
   // toFieldsV1 writes each member ({} or, with children, "." and theirs) and each other child
@@ -1157,7 +1166,6 @@ function levelText(s: FieldSet): string {
     let q = quotedPEs.get(k);
     if (q === undefined) {
       q = JSON.stringify(k);
-      if (quotedPEs.size >= MAX_INTERNED_FIELDS_V1) quotedPEs.clear();
       quotedPEs.set(k, q);
     }
     text += `${i ? "," : ""}${q}:${sub?.get(k) ?? "{}"}`;
@@ -1175,16 +1183,16 @@ function fieldsV1Text(s: FieldSet, self: boolean): string | undefined {
 /**
  * One shared FieldsV1 value per distinct content. Objects of one shape at one stage (a
  * Deployment's pods once Running) carry identical managedFields, a third of a pod's size; stored
- * objects are never changed in place, so they can share them.
+ * objects are never changed in place, so they can share them. Bounded by the text it holds: most
+ * values are unique (a kubelet's set names its pod's IP) and only pass through, and each one held
+ * here also keeps its decoded FieldSet alive (setOfEncoded).
  */
-const internedFieldsV1 = new Map<string, Record<string, unknown>>();
-const MAX_INTERNED_FIELDS_V1 = 10_000;
+const internedFieldsV1 = new GenerationalCache<string, Record<string, unknown>>(LIMITS.isolateCaches.internedFieldsV1Chars, (text) => text.length);
 
 export function internFieldsV1(json: Record<string, unknown>): Record<string, unknown> {
   const key = JSON.stringify(json);
   const canonical = internedFieldsV1.get(key);
   if (canonical) return canonical;
-  if (internedFieldsV1.size >= MAX_INTERNED_FIELDS_V1) internedFieldsV1.clear();
   internedFieldsV1.set(key, json);
   return json;
 }
