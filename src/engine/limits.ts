@@ -47,10 +47,12 @@ export const LIMITS = {
    * them): each is a GenerationalCache holding at most twice its bound.
    */
   isolateCaches: {
-    /** Interned managedFields values (FieldsV1), by the characters of their JSON text. */
-    internedFieldsV1Chars: 256 * 1024,
+    /** Interned managedFields values (FieldsV1) and their subtrees, by the characters of their JSON text. */
+    internedFieldsV1Chars: 1024 * 1024,
     /** Field sets kept decoded beside their FieldsV1 values, by the characters of those values' text. */
     decodedFieldsV1Chars: 512 * 1024,
+    /** Pod conditions the kubelets' pods share, by count. */
+    podConditions: 4096,
     /** JSON-quoted field path elements, by count. */
     quotedPathElements: 10_000,
   },

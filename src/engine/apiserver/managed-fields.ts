@@ -6,7 +6,7 @@
 // managedfieldsupdater.go, stripmeta.go, skipnonapplied.go, capmanagers.go, buildmanagerinfo.go).
 import { apiVersionOf, type KindDef, type KubeObject, type ManagedFieldsEntry } from "../kinds/types";
 import { kindSchemaOf, refName, type JsonSchema, type KindSchema } from "./schemas";
-import { deepEqual } from "../machinery/json";
+import { deepEqual, deepFreeze } from "../machinery/json";
 import { GenerationalCache } from "../machinery/generational-cache";
 import { LIMITS } from "../limits";
 import { parseRfc3339, rfc3339 } from "../machinery/time";
@@ -1125,42 +1125,47 @@ const weightOf = new WeakMap<FieldSet, number>();
 function encodeSet(set: FieldSet): Record<string, unknown> {
   let json = encodedOfSet.get(set);
   if (!json) {
-    // The text JSON.stringify(set.toFieldsV1()) would give, built without the object: it is the
-    // interning key, and an already interned value needs no object at all.
-    const text = fieldsV1Text(set, false) ?? "{}";
-    json = internedFieldsV1.get(text);
-    if (!json) {
-      json = JSON.parse(text) as Record<string, unknown>;
-      internedFieldsV1.set(text, json);
-    }
+    const level = encodeLevel(set, false) ?? EMPTY_LEVEL;
+    json = level.json;
     encodedOfSet.set(set, json);
     if (setOfEncoded.get(json) === undefined) {
-      weightOf.set(set, text.length);
+      weightOf.set(set, level.text.length);
       setOfEncoded.set(json, set);
     }
   }
   return json;
 }
 
-/**
- * The members of one level as FieldSet.toFieldsV1 writes them, as JSON text without the braces
- * ("" when the level has nothing to write).
- */
+/** One level of a FieldsV1 value: its JSON text (JSON.stringify of json) and the interned value. */
+interface EncodedLevel {
+  text: string;
+  json: Record<string, unknown>;
+}
+
+/** A member without children: `{}`, one shared value (stored objects are never changed in place). */
+const EMPTY_LEVEL: EncodedLevel = { text: "{}", json: {} };
+
 /** JSON.stringify of a path element (they repeat across every object of a kind). */
 const quotedPEs = new GenerationalCache<string, string>(LIMITS.isolateCaches.quotedPathElements);
 
-function levelText(s: FieldSet): string {
-  // toFieldsV1 writes each member ({} or, with children, "." and theirs) and each other child
-  // that has something to write, in path element order.
-  let sub: Map<string, string> | undefined;
+/**
+ * FieldSet.toFieldsV1's emit(s, self), interned level by level: each member ({} or, with children,
+ * "." and theirs) and each other child that has something to write, in path element order.
+ * undefined where emit gives undefined. A level is looked up by its text, so values of one shape
+ * share every subtree they have in common: a kubelet's set differs from its neighbours' only along
+ * the path to its pod's IP, and only that path is its own.
+ */
+function encodeLevel(s: FieldSet, self: boolean): EncodedLevel | undefined {
+  let sub: Map<string, EncodedLevel> | undefined;
   for (const [k, c] of s.children) {
-    const j = fieldsV1Text(c, s.members.has(k));
+    const j = encodeLevel(c, s.members.has(k));
     if (j !== undefined) (sub ??= new Map()).set(k, j);
   }
   const keys = [...s.members];
   if (sub) for (const k of sub.keys()) if (!s.members.has(k)) keys.push(k);
+  if (!keys.length) return self ? EMPTY_LEVEL : undefined;
   if (keys.length > 1) keys.sort(comparePE);
-  let text = "";
+  let text = self ? '{".":{}' : "{";
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     let q = quotedPEs.get(k);
@@ -1168,33 +1173,51 @@ function levelText(s: FieldSet): string {
       q = JSON.stringify(k);
       quotedPEs.set(k, q);
     }
-    text += `${i ? "," : ""}${q}:${sub?.get(k) ?? "{}"}`;
+    text += `${i || self ? "," : ""}${q}:${sub?.get(k)?.text ?? "{}"}`;
   }
-  return text;
-}
-
-/** JSON.stringify of toFieldsV1's emit(s, self): undefined where emit gives undefined. */
-function fieldsV1Text(s: FieldSet, self: boolean): string | undefined {
-  const text = levelText(s);
-  if (!text) return self ? "{}" : undefined;
-  return self ? `{".":{},${text}}` : `{${text}}`;
+  text += "}";
+  let json = internedFieldsV1.get(text);
+  if (!json) {
+    json = {};
+    if (self) json["."] = EMPTY_LEVEL.json;
+    for (const k of keys) json[k] = sub?.get(k)?.json ?? EMPTY_LEVEL.json;
+    internedFieldsV1.set(text, json);
+  }
+  return { text, json };
 }
 
 /**
- * One shared FieldsV1 value per distinct content. Objects of one shape at one stage (a
- * Deployment's pods once Running) carry identical managedFields, a third of a pod's size; stored
- * objects are never changed in place, so they can share them. Bounded by the text it holds: most
- * values are unique (a kubelet's set names its pod's IP) and only pass through, and each one held
- * here also keeps its decoded FieldSet alive (setOfEncoded).
+ * One shared FieldsV1 value per distinct content, for every level of every value (encodeLevel).
+ * Objects of one shape at one stage (a Deployment's pods once Running) carry identical
+ * managedFields, a third of a pod's size; stored objects are never changed in place, so they can
+ * share them. Bounded by the text it holds: a value unique to one object only passes through.
  */
 const internedFieldsV1 = new GenerationalCache<string, Record<string, unknown>>(LIMITS.isolateCaches.internedFieldsV1Chars, (text) => text.length);
 
+/** The interned value equal to `json` (a FieldsV1 value read from storage), level by level. */
 export function internFieldsV1(json: Record<string, unknown>): Record<string, unknown> {
-  const key = JSON.stringify(json);
-  const canonical = internedFieldsV1.get(key);
-  if (canonical) return canonical;
-  internedFieldsV1.set(key, json);
-  return json;
+  return internJson(json).json;
+}
+
+function internJson(json: Record<string, unknown>): EncodedLevel {
+  let text = "{";
+  const children: Array<[string, Record<string, unknown>]> = [];
+  for (const k in json) {
+    const v = json[k];
+    // Not FieldsV1 (it only nests objects): left as it is, under its own text.
+    if (!isPlainObject(v)) return { text: JSON.stringify(json), json };
+    const c = internJson(v);
+    text += `${children.length ? "," : ""}${JSON.stringify(k)}:${c.text}`;
+    children.push([k, c.json]);
+  }
+  text += "}";
+  if (!children.length) return EMPTY_LEVEL;
+  let canonical = internedFieldsV1.get(text);
+  if (!canonical) {
+    canonical = Object.fromEntries(children);
+    internedFieldsV1.set(text, canonical);
+  }
+  return { text, json: canonical };
 }
 
 /** Shares the FieldsV1 values of an object just loaded from storage (see internFieldsV1). */
@@ -1291,14 +1314,6 @@ export function emptyObjectOf(def: KindDef | undefined, type: TypeNode = typeOfK
 }
 
 const emptyObjects = new WeakMap<KindDef, KubeObject>();
-
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === "object") {
-    for (const c of Object.values(v)) deepFreeze(c);
-    Object.freeze(v);
-  }
-  return v;
-}
 
 function buildEmptyObject(def: KindDef | undefined, type: TypeNode): KubeObject {
   const out: KubeObject = { apiVersion: def ? apiVersionOf(def) : "", kind: def?.kind ?? "", metadata: { creationTimestamp: null as unknown as string } };

@@ -209,7 +209,8 @@ function recordedOf(e: KubeObject, known?: KnownKeys): Recorded {
   return d;
 }
 
-type Keyed = Map<string, Set<string>>;
+/** Refs by key: most keys have one event, held as its ref alone (a Set per event weighs more than the event's keys). */
+type Keyed = Map<string, string | Set<string>>;
 
 interface Index {
   rv: number;
@@ -220,16 +221,23 @@ interface Index {
 }
 
 function add(m: Keyed, key: string, ref: string) {
-  let s = m.get(key);
-  if (!s) m.set(key, (s = new Set()));
-  s.add(ref);
+  const s = m.get(key);
+  if (s === undefined) m.set(key, ref);
+  else if (typeof s === "string") {
+    if (s !== ref) m.set(key, new Set([s, ref]));
+  } else s.add(ref);
 }
 
 function remove(m: Keyed, key: string, ref: string) {
   const s = m.get(key);
-  if (!s) return;
+  if (s === undefined) return;
+  if (typeof s === "string") {
+    if (s === ref) m.delete(key);
+    return;
+  }
   s.delete(ref);
-  if (s.size === 0) m.delete(key);
+  if (s.size === 1) m.set(key, s.values().next().value!);
+  else if (s.size === 0) m.delete(key);
 }
 
 function indexEvent(idx: Index, e: KubeObject, put: typeof add) {
@@ -269,8 +277,8 @@ function indexOf(store: ObjectStore): Index {
 function members(store: ObjectStore, m: Keyed, key: string): { e: KubeObject; d: Recorded }[] {
   const out: { e: KubeObject; d: Recorded }[] = [];
   const refs = m.get(key);
-  if (!refs) return out;
-  for (const ref of refs) {
+  if (refs === undefined) return out;
+  for (const ref of typeof refs === "string" ? [refs] : refs) {
     // A ref is the event's store key ("namespace/name").
     const e = store.getByKey("events", ref);
     if (e) out.push({ e, d: recordedOf(e) });

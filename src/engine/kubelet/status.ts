@@ -3,6 +3,9 @@
 import type { Container, ContainerState, ContainerStatus, PodCondition, PodSpec, PodStatus } from "../kinds/common/pod";
 import { isRestartableInitContainer } from "../kinds/common/pod";
 import { rfc3339 } from "../machinery/time";
+import { deepFreeze } from "../machinery/json";
+import { GenerationalCache } from "../machinery/generational-cache";
+import { LIMITS } from "../limits";
 
 export const KUBELET_CONDITIONS = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"] as const;
 
@@ -175,6 +178,19 @@ function initialized(spec: PodSpec, statuses: ContainerStatus[], phase: string):
  * The conditions after a kubelet status update at `atMs`: conditions the kubelet does not own come first and
  * are kept; its own are regenerated, keeping lastTransitionTime when the status did not change (status manager).
  */
+/**
+ * Pods that went through the same transitions in the same second have the same conditions: one
+ * frozen value each, shared by all of them (a Deployment's pods hold five conditions apiece).
+ */
+const conditions = new GenerationalCache<string, PodCondition>(LIMITS.isolateCaches.podConditions);
+
+function sharedCondition(c: PodCondition): PodCondition {
+  const key = `${c.type}\u0000${c.status}\u0000${c.lastTransitionTime}\u0000${c.reason ?? ""}\u0000${c.message ?? ""}`;
+  let shared = conditions.get(key);
+  if (!shared) conditions.set(key, (shared = deepFreeze(c)));
+  return shared;
+}
+
 export function podConditions(spec: PodSpec, old: PodCondition[], statuses: ContainerStatus[], phase: string, sandboxReady: boolean, atMs: number): PodCondition[] {
   const foreign = old.filter((c) => !(KUBELET_CONDITIONS as readonly string[]).includes(c.type));
   const all = [...statuses];
@@ -194,10 +210,10 @@ export function podConditions(spec: PodSpec, old: PodCondition[], statuses: Cont
     if (f.message) c.message = f.message;
     // The scheduler's PodScheduled keeps whatever it said (reason, message) as long as it stays True.
     if (f.type === "PodScheduled" && prev && prev.status === "True") {
-      out.push({ ...prev, lastProbeTime: prev.lastProbeTime ?? null });
+      out.push(prev.lastProbeTime === undefined ? { ...prev, lastProbeTime: null } : prev);
       continue;
     }
-    out.push(c);
+    out.push(sharedCondition(c));
   }
   return out;
 }

@@ -34,6 +34,19 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return defined === 0;
 }
 
+/**
+ * Freezes a value and everything in it. Values shared by many stored objects (the default
+ * tolerations every pod gets, the kubelet's conditions) are frozen: stored objects are never changed
+ * in place, and a write that tried would fail loudly instead of changing every pod at once.
+ */
+export function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object" && !Object.isFrozen(v)) {
+    for (const c of Object.values(v)) deepFreeze(c);
+    Object.freeze(v);
+  }
+  return v;
+}
+
 export function clone<T>(v: T): T {
   return v === undefined ? v : (copyJson(v) as T);
 }

@@ -16,7 +16,7 @@ import { K8S_RAND_ALPHABET } from "../../machinery/rng";
 import { inclusiveRangeError, isQualifiedName, nameIsDNSSubdomain } from "../../machinery/names";
 import { parseRfc3339, rfc3339 } from "../../machinery/time";
 import { humanDuration } from "../../machinery/duration";
-import { deepEqual, clone } from "../../machinery/json";
+import { deepEqual, clone, deepFreeze } from "../../machinery/json";
 import { tryParseQuantity, type Quantity } from "../../machinery/quantity";
 import { goQuote } from "../../machinery/field-errors";
 
@@ -55,19 +55,19 @@ function randomSuffix(ctx: AdmissionContext, n = 5): string {
   return s;
 }
 
+/** What every API token volume projects: one value, shared by every pod (deepFreeze says why). */
+const TOKEN_PROJECTION = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+    { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }] } },
+  ],
+});
+
 /** The projected volume the ServiceAccount admission plugin adds (TokenVolumeSource). */
 export function serviceAccountTokenVolume(name: string): Record<string, unknown> {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
-        { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }] } },
-      ],
-    },
-  };
+  return { name, projected: TOKEN_PROJECTION };
 }
 
 /**
@@ -295,7 +295,10 @@ export function admitPriority(pod: Pod, ctx: AdmissionContext): void {
   }
 }
 
-/** DefaultTolerationSeconds admission (create and update): tolerate not-ready/unreachable for 300s. */
+const NOT_READY_TOLERATION: Toleration = deepFreeze({ effect: "NoExecute", key: "node.kubernetes.io/not-ready", operator: "Exists", tolerationSeconds: 300 });
+const UNREACHABLE_TOLERATION: Toleration = deepFreeze({ effect: "NoExecute", key: "node.kubernetes.io/unreachable", operator: "Exists", tolerationSeconds: 300 });
+
+/** DefaultTolerationSeconds admission (create and update): tolerate not-ready/unreachable for 300s (shared values). */
 export function admitDefaultTolerations(pod: Pod): void {
   const spec = pod.spec!;
   const tolerations: Toleration[] = spec.tolerations ?? [];
@@ -308,8 +311,8 @@ export function admitDefaultTolerations(pod: Pod): void {
   }
   if (notReady && unreachable) return;
   const out = [...tolerations];
-  if (!notReady) out.push({ effect: "NoExecute", key: "node.kubernetes.io/not-ready", operator: "Exists", tolerationSeconds: 300 });
-  if (!unreachable) out.push({ effect: "NoExecute", key: "node.kubernetes.io/unreachable", operator: "Exists", tolerationSeconds: 300 });
+  if (!notReady) out.push(NOT_READY_TOLERATION);
+  if (!unreachable) out.push(UNREACHABLE_TOLERATION);
   spec.tolerations = out;
 }
 
