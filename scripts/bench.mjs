@@ -9,7 +9,7 @@
 // It runs test/bench/*.bench.ts with `vitest bench --run --config vitest.bench.config.ts` (the
 // engine is TypeScript; vitest runs it in plain Node), then the living cluster's figures:
 // test/bench/simulation.ts bundled with esbuild, as wrangler bundles the Worker, and run with
-// `node --expose-gc` (the heap figure collects garbage). Under vitest's module runner every call
+// `node --expose-gc --single-threaded` (the heap figure collects garbage; see below for the other). Under vitest's module runner every call
 // between modules goes through its import objects, which costs the engine ~15% that workerd,
 // running one bundle, does not pay.
 // `npm run -s bench` leaves npm's own header lines out of stdout (pure JSON).
@@ -103,7 +103,10 @@ const simulationRun = (() => {
   } catch (e) {
     return { status: 1, stdout: "", stderr: `esbuild: ${e.message}\n` };
   }
-  return spawnSync(process.execPath, ["--expose-gc", simulationBundle], {
+  // --single-threaded: V8 collects garbage and compiles on the thread that runs the engine, so the
+  // figure counts all of that work, once, instead of however much helper threads spun while
+  // competing for this machine's two cores (the figure swung by ±30% with them).
+  return spawnSync(process.execPath, ["--expose-gc", "--single-threaded", simulationBundle], {
     cwd: root,
     env: { ...process.env, KUBEPLAY_BENCH_SIMULATION_OUT: simulationOut },
     encoding: "utf8",

@@ -47,14 +47,12 @@ export const LIMITS = {
    * them): each is a GenerationalCache holding at most twice its bound.
    */
   isolateCaches: {
-    /** Interned managedFields values (FieldsV1) and their subtrees, by the characters of their JSON text. */
-    internedFieldsV1Chars: 1024 * 1024,
-    /** Field sets kept decoded beside their FieldsV1 values, by the characters of those values' text. */
-    decodedFieldsV1Chars: 512 * 1024,
+    /** Interned managedFields values (FieldsV1), level by level, by the characters of their keys. */
+    internedFieldsV1Chars: 64 * 1024,
+    /** Field sets kept decoded beside their FieldsV1 values, by their levels (~200 bytes each). */
+    decodedFieldSetLevels: 10_000,
     /** Pod conditions the kubelets' pods share, by count. */
     podConditions: 4096,
-    /** JSON-quoted field path elements, by count. */
-    quotedPathElements: 10_000,
   },
   /** Lessons and their checks. */
   lessons: {

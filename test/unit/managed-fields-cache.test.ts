@@ -10,6 +10,8 @@ import {
   decodeManagedFields,
   emptyObjectOf,
   encodeManagedFields,
+  FieldSet,
+  internFieldsV1,
   recordUpdate,
   resetFieldsFor,
   typeOfKind,
@@ -111,4 +113,49 @@ it("an update's managedFields are the same with the write path's shortcuts (equa
     }
   }
   expect(checked).toBeGreaterThan(500);
+});
+
+it("values interned level by level are the JSON the sets give, and share the levels they have in common", () => {
+  const client = testCluster({ nodes: 2 });
+  const { cluster } = client;
+  const deployment = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "web" },
+    spec: { replicas: 3, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "nginx", image: "nginx:1.27", ports: [{ containerPort: 80 }] }] } } },
+  };
+  expect(client.request("POST", "/apis/apps/v1/namespaces/default/deployments", deployment).status).toBe(201);
+  for (let i = 0; i < 10; i++) client.tick(1000);
+  let checked = 0;
+  for (const resource of cluster.store.resources()) {
+    for (const obj of cluster.store.list(resource)) {
+      for (const e of obj.metadata.managedFields ?? []) {
+        const text = JSON.stringify(e.fieldsV1);
+        const set = FieldSet.fromFieldsV1(JSON.parse(text));
+        // Encoding the set gives the same text, key order included (what is stored and printed).
+        const [encoded] = encodeManagedFields(new Map([["x", { manager: "m", operation: "Update", apiVersion: "v1", set }]]));
+        expect(JSON.stringify(encoded.fieldsV1)).toBe(text);
+        expect(JSON.stringify(set.toFieldsV1())).toBe(text);
+        // A value read from storage comes back as the one interned value of that content.
+        const loaded = internFieldsV1(JSON.parse(text));
+        expect(JSON.stringify(loaded)).toBe(text);
+        expect(internFieldsV1(JSON.parse(text))).toBe(loaded);
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(20);
+
+  // Two pods' kubelet sets differ only under podIPs: everything else is one shared value.
+  const podSet = (ip: string) =>
+    FieldSet.fromFieldsV1({ "f:status": { "f:conditions": { 'k:{"type":"Ready"}': { ".": {}, "f:status": {} } }, "f:podIPs": { ".": {}, [`k:{"ip":"${ip}"}`]: { ".": {}, "f:ip": {} } } } });
+  const encode = (set: FieldSet) => encodeManagedFields(new Map([["x", { manager: "kubelet", operation: "Update", apiVersion: "v1", set }]]))[0].fieldsV1 as any;
+  const a = encode(podSet("10.244.1.2"));
+  const b = encode(podSet("10.244.1.3"));
+  expect(a).not.toBe(b);
+  expect(a["f:status"]["f:conditions"]).toBe(b["f:status"]["f:conditions"]);
+  expect(a["f:status"]["f:podIPs"]).not.toBe(b["f:status"]["f:podIPs"]);
+  // A malformed value (not only nested objects) is left as it is.
+  const odd = { "f:a": { "f:b": 1 } };
+  expect(internFieldsV1(odd as any)).toBe(odd);
 });

@@ -1118,106 +1118,98 @@ const timeSeconds = (t: string | undefined) => {
  * IP). The next write to an object whose set has left is decoded again, which costs a parse.
  */
 const encodedOfSet = new WeakMap<FieldSet, Record<string, unknown>>();
-const setOfEncoded = new GenerationalCache<object, FieldSet>(LIMITS.isolateCaches.decodedFieldsV1Chars, (_json, set) => weightOf.get(set) ?? 1);
-/** The text length of an encoded set, its weight in setOfEncoded. */
-const weightOf = new WeakMap<FieldSet, number>();
+const setOfEncoded = new GenerationalCache<object, FieldSet>(LIMITS.isolateCaches.decodedFieldSetLevels, (_json, set) => levelsOf.get(set) ?? 1);
+/** How many levels (FieldSet nodes) an encoded set has: its weight in setOfEncoded. */
+const levelsOf = new WeakMap<FieldSet, number>();
 
 function encodeSet(set: FieldSet): Record<string, unknown> {
   let json = encodedOfSet.get(set);
   if (!json) {
-    const level = encodeLevel(set, false) ?? EMPTY_LEVEL;
-    json = level.json;
+    const levels = { n: 0 };
+    json = encodeLevel(set, false, levels) ?? EMPTY;
     encodedOfSet.set(set, json);
     if (setOfEncoded.get(json) === undefined) {
-      weightOf.set(set, level.text.length);
+      levelsOf.set(set, levels.n);
       setOfEncoded.set(json, set);
     }
   }
   return json;
 }
 
-/** One level of a FieldsV1 value: its JSON text (JSON.stringify of json) and the interned value. */
-interface EncodedLevel {
-  text: string;
-  json: Record<string, unknown>;
-}
-
 /** A member without children: `{}`, one shared value (stored objects are never changed in place). */
-const EMPTY_LEVEL: EncodedLevel = { text: "{}", json: {} };
+const EMPTY: Record<string, unknown> = {};
 
-/** JSON.stringify of a path element (they repeat across every object of a kind). */
-const quotedPEs = new GenerationalCache<string, string>(LIMITS.isolateCaches.quotedPathElements);
+/**
+ * Every interned level has a number; a level is looked up by its keys and its children's numbers
+ * (short keys: no level's JSON text is ever built).
+ */
+const levelIds = new WeakMap<object, number>([[EMPTY, 0]]);
+let nextLevelId = 1;
+
+function levelId(json: object): number {
+  let id = levelIds.get(json);
+  if (id === undefined) levelIds.set(json, (id = nextLevelId++));
+  return id;
+}
 
 /**
  * FieldSet.toFieldsV1's emit(s, self), interned level by level: each member ({} or, with children,
  * "." and theirs) and each other child that has something to write, in path element order.
- * undefined where emit gives undefined. A level is looked up by its text, so values of one shape
- * share every subtree they have in common: a kubelet's set differs from its neighbours' only along
- * the path to its pod's IP, and only that path is its own.
+ * undefined where emit gives undefined. Values of one shape share every subtree they have in
+ * common: a kubelet's set differs from its neighbours' only along the path to its pod's IP, and
+ * only that path is its own.
  */
-function encodeLevel(s: FieldSet, self: boolean): EncodedLevel | undefined {
-  let sub: Map<string, EncodedLevel> | undefined;
+function encodeLevel(s: FieldSet, self: boolean, levels: { n: number }): Record<string, unknown> | undefined {
+  levels.n++;
+  let sub: Map<string, Record<string, unknown>> | undefined;
   for (const [k, c] of s.children) {
-    const j = encodeLevel(c, s.members.has(k));
+    const j = encodeLevel(c, s.members.has(k), levels);
     if (j !== undefined) (sub ??= new Map()).set(k, j);
   }
   const keys = [...s.members];
   if (sub) for (const k of sub.keys()) if (!s.members.has(k)) keys.push(k);
-  if (!keys.length) return self ? EMPTY_LEVEL : undefined;
+  if (!keys.length) return self ? EMPTY : undefined;
   if (keys.length > 1) keys.sort(comparePE);
-  let text = self ? '{".":{}' : "{";
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    let q = quotedPEs.get(k);
-    if (q === undefined) {
-      q = JSON.stringify(k);
-      quotedPEs.set(k, q);
-    }
-    text += `${i || self ? "," : ""}${q}:${sub?.get(k)?.text ?? "{}"}`;
-  }
-  text += "}";
-  let json = internedFieldsV1.get(text);
+  const entries: Array<[string, Record<string, unknown>]> = self ? [[".", EMPTY]] : [];
+  for (const k of keys) entries.push([k, sub?.get(k) ?? EMPTY]);
+  return internLevel(entries);
+}
+
+/** The interned level with these entries (in this order), whose values are interned levels. */
+function internLevel(entries: Array<[string, Record<string, unknown>]>): Record<string, unknown> {
+  if (!entries.length) return EMPTY;
+  let key = "";
+  for (const [k, v] of entries) key += `${k.length}:${k}${levelId(v)},`;
+  let json = internedFieldsV1.get(key);
   if (!json) {
     json = {};
-    if (self) json["."] = EMPTY_LEVEL.json;
-    for (const k of keys) json[k] = sub?.get(k)?.json ?? EMPTY_LEVEL.json;
-    internedFieldsV1.set(text, json);
+    for (const [k, v] of entries) json[k] = v;
+    internedFieldsV1.set(key, json);
   }
-  return { text, json };
+  return json;
 }
 
 /**
- * One shared FieldsV1 value per distinct content, for every level of every value (encodeLevel).
+ * One shared FieldsV1 value per distinct content, for every level of every value (internLevel).
  * Objects of one shape at one stage (a Deployment's pods once Running) carry identical
  * managedFields, a third of a pod's size; stored objects are never changed in place, so they can
- * share them. Bounded by the text it holds: a value unique to one object only passes through.
+ * share them. Bounded by the characters of its keys: a level unique to one object only passes through.
  */
-const internedFieldsV1 = new GenerationalCache<string, Record<string, unknown>>(LIMITS.isolateCaches.internedFieldsV1Chars, (text) => text.length);
+const internedFieldsV1 = new GenerationalCache<string, Record<string, unknown>>(LIMITS.isolateCaches.internedFieldsV1Chars, (key) => key.length);
 
 /** The interned value equal to `json` (a FieldsV1 value read from storage), level by level. */
 export function internFieldsV1(json: Record<string, unknown>): Record<string, unknown> {
-  return internJson(json).json;
-}
-
-function internJson(json: Record<string, unknown>): EncodedLevel {
-  let text = "{";
-  const children: Array<[string, Record<string, unknown>]> = [];
+  const entries: Array<[string, Record<string, unknown>]> = [];
   for (const k in json) {
     const v = json[k];
-    // Not FieldsV1 (it only nests objects): left as it is, under its own text.
-    if (!isPlainObject(v)) return { text: JSON.stringify(json), json };
-    const c = internJson(v);
-    text += `${children.length ? "," : ""}${JSON.stringify(k)}:${c.text}`;
-    children.push([k, c.json]);
+    // Not FieldsV1 (it only nests objects): left as it is.
+    if (!isPlainObject(v)) return json;
+    const c = internFieldsV1(v);
+    // A malformed child stays its own (it is not interned, and neither is this level).
+    if (c === v && !levelIds.has(v)) return json;
+    entries.push([k, c]);
   }
-  text += "}";
-  if (!children.length) return EMPTY_LEVEL;
-  let canonical = internedFieldsV1.get(text);
-  if (!canonical) {
-    canonical = Object.fromEntries(children);
-    internedFieldsV1.set(text, canonical);
-  }
-  return { text, json: canonical };
+  return internLevel(entries);
 }
 
 /** Shares the FieldsV1 values of an object just loaded from storage (see internFieldsV1). */
