@@ -42,6 +42,12 @@ function deploymentConverged(m: SandboxModel, name: string, replicas: number, im
   return running.length === replicas;
 }
 
+/** `kubectl apply` of a new Deployment, then alarms until it has converged. */
+const converge = (name: string, replicas: number, maxAlarms: number) => (m: SandboxModel) => {
+  kubectlApply(m, name, replicas);
+  m.settle(() => deploymentConverged(m, name, replicas), maxAlarms);
+};
+
 const rowsOf = (m: SandboxModel) => m.request.objects + m.request.meta + m.request.alarm + m.reconcile.objects + m.reconcile.meta + m.reconcile.alarm;
 
 interface Measured {
@@ -79,9 +85,8 @@ function main(): SimulationResult[] {
   let bigConvergedSnapshot: SandboxModel | undefined;
   const bigConverged = () => {
     if (!bigConvergedSnapshot) {
-      const m = bigEmpty.restore();
-      kubectlApply(m, "big", BIG_REPLICAS);
-      bigConvergedSnapshot = m.settle(() => deploymentConverged(m, "big", BIG_REPLICAS), 200);
+      bigConvergedSnapshot = bigEmpty.restore();
+      converge("big", BIG_REPLICAS, 200)(bigConvergedSnapshot);
     }
     return bigConvergedSnapshot;
   };
@@ -93,10 +98,7 @@ function main(): SimulationResult[] {
       warmups: 5,
       iterations: 20,
       prepare: () => small.restore(),
-      run: (m) => {
-        kubectlApply(m, "web", 3);
-        m.settle(() => deploymentConverged(m, "web", 3), 50);
-      },
+      run: converge("web", 3, 50),
     },
     {
       name: "converge 1,000-replica Deployment over 50 nodes",
@@ -105,20 +107,14 @@ function main(): SimulationResult[] {
       warmups: 4,
       iterations: 5,
       prepare: () => bigEmpty.restore(),
-      run: (m) => {
-        kubectlApply(m, "big", BIG_REPLICAS);
-        m.settle(() => deploymentConverged(m, "big", BIG_REPLICAS), 200);
-      },
+      run: converge("big", BIG_REPLICAS, 200),
     },
     {
       name: "converge 3-replica Deployment beside 1,000 running pods",
       warmups: 2,
       iterations: 3,
       prepare: () => bigConverged().restore(),
-      run: (m) => {
-        kubectlApply(m, "web", 3);
-        m.settle(() => deploymentConverged(m, "web", 3), 50);
-      },
+      run: converge("web", 3, 50),
     },
     {
       name: "rolling update of the 1,000-replica Deployment",

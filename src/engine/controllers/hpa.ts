@@ -36,9 +36,7 @@ import {
   type LabelSelectorRequirementSet,
 } from "../machinery/labels";
 import { MetricError, rawResourceReplicas, resourceReplicas } from "./hpa-replicas";
-import { clientLoad } from "../kubelet/traffic";
-import { execCluster } from "../kubelet/exec/cluster";
-import { measurableSince } from "../kinds/metrics/podmetrics";
+import { clientLoadNow } from "../kinds/metrics/podmetrics";
 import { closeOpen, collectMemory, lastSampleMs, loadMemory, recordInitial, recordRecommendation, saveMemory, type HpaMemory, type ScaleEvent } from "./hpa-memory";
 
 /** --horizontal-pod-autoscaler-sync-period. */
@@ -112,7 +110,7 @@ interface Sync {
 }
 
 function clientLoadOf(s: Sync): ReadonlyMap<string, number> {
-  return (s.clientLoad ??= clientLoad(execCluster(s.ctx.state.store, s.ctx.nowMs), measurableSince(s.ctx.nowMs)));
+  return (s.clientLoad ??= clientLoadNow(s.ctx.state.store, s.ctx.nowMs));
 }
 
 function syncHpa(ctx: ControllerContext, client: ControllerClient, hpa: KubeObject, atMs: number): boolean {

@@ -6,9 +6,7 @@ import type { KindDef, KubeObject } from "../types";
 import { kindSchema, quantityMap, str, time } from "../schema";
 import { ObjectMeta } from "../common/meta";
 import { rfc3339 } from "../../machinery/time";
-import { cpuQuantity, memoryQuantity, metricsColumns, METRICS_GROUP, METRICS_WINDOW, metricsTimestamp, measurableSince, podUsage, stableFraction } from "./podmetrics";
-import { clientLoad } from "../../kubelet/traffic";
-import { execCluster } from "../../kubelet/exec/cluster";
+import { cpuQuantity, memoryQuantity, metricsColumns, METRICS_GROUP, METRICS_WINDOW, metricsTimestamp, clientLoadNow, podUsage, stableFraction } from "./podmetrics";
 
 export interface NodeMetrics extends KubeObject {
   timestamp?: string;
@@ -63,7 +61,7 @@ export const nodeMetrics: KindDef<NodeMetrics> = {
   virtual: {
     list(_namespace, ctx) {
       const pods = ctx.list("pods");
-      const load = clientLoad(execCluster(ctx, ctx.nowMs), measurableSince(ctx.nowMs));
+      const load = clientLoadNow(ctx, ctx.nowMs);
       const out: NodeMetrics[] = [];
       for (const node of ctx.list("nodes")) {
         if (!nodeReady(node)) continue;

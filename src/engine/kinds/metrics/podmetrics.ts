@@ -13,7 +13,7 @@ import { parseRfc3339, rfc3339 } from "../../machinery/time";
 import { throttledCpu, workloadUsage } from "../../kubelet/workloads";
 import type { Container } from "../common/pod";
 import { clientLoad } from "../../kubelet/traffic";
-import { execCluster } from "../../kubelet/exec/cluster";
+import { execCluster, type ObjectReader } from "../../kubelet/exec/cluster";
 
 export const METRICS_GROUP = "metrics.k8s.io";
 export const CPU_USAGE_ANNOTATION = "kubeplay.dev/cpu-usage";
@@ -84,6 +84,14 @@ function containerRunning(pod: KubeObject, name: string, startedBy?: number): bo
  */
 export function measurableSince(nowMs: number): number {
   return Math.floor(nowMs / METRICS_RESOLUTION_MS) * METRICS_RESOLUTION_MS - METRICS_RESOLUTION_MS;
+}
+
+/**
+ * What the cluster's client loops cost the pods they call, as a metrics sample at `nowMs` sees them
+ * (clients whose container started by measurableSince): metrics.k8s.io and the HPA read the same.
+ */
+export function clientLoadNow(read: ObjectReader, nowMs: number): ReadonlyMap<string, number> {
+  return clientLoad(execCluster(read, nowMs), measurableSince(nowMs));
 }
 
 /**
@@ -191,7 +199,7 @@ export const podMetrics: KindDef<PodMetrics> = {
     list(namespace, ctx) {
       const out: PodMetrics[] = [];
       const startedBy = measurableSince(ctx.nowMs);
-      const load = clientLoad(execCluster(ctx, ctx.nowMs), startedBy);
+      const load = clientLoadNow(ctx, ctx.nowMs);
       for (const pod of ctx.list("pods", namespace)) {
         const usage = podUsage(pod, { startedBy, clientLoad: load });
         if (usage.length === 0) continue;

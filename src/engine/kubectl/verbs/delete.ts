@@ -26,9 +26,9 @@ export function cascadingStrategy(r: CommandRun): Propagation {
   return b ? "Background" : "Orphan";
 }
 
-/** `pod`, `deployment.apps`: how delete names a kind. */
-function kindString(info: Info): string {
-  return info.mapping.group ? `${info.mapping.kind.toLowerCase()}.${info.mapping.group}` : info.mapping.kind.toLowerCase();
+/** `pod`, `deployment.apps`: how delete (and what deletes through its printer: replace --force, run --rm) names a kind. */
+export function kindString(mapping: { kind: string; group: string }): string {
+  return mapping.group ? `${mapping.kind.toLowerCase()}.${mapping.group}` : mapping.kind.toLowerCase();
 }
 
 async function run(r: CommandRun): Promise<number> {
@@ -110,7 +110,7 @@ function printDeleted(r: CommandRun, info: Info, gracePeriod: number, dryRun: Dr
   let operation = gracePeriod === 0 ? "force deleted" : "deleted";
   if (dryRun === "client") operation += " (dry run)";
   if (dryRun === "server") operation += " (server dry run)";
-  r.env.stdout.write(output === "name" ? `${kindString(info)}/${info.name}\n` : `${kindString(info)} "${info.name}" ${operation}\n`);
+  r.env.stdout.write(output === "name" ? `${kindString(info.mapping)}/${info.name}\n` : `${kindString(info.mapping)} "${info.name}" ${operation}\n`);
 }
 
 /** How often deletion is checked while waiting (kubectl watches; one GET a simulated second). */

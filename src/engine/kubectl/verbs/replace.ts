@@ -9,7 +9,7 @@ import { collectInfos, dryRunStrategy, infoPath, kindName, reportErrors, send, s
 import { printObjects, validateOutput } from "../output";
 import { LAST_APPLIED_ANNOTATION, modifiedConfiguration } from "../patching";
 import { fieldValidation } from "./apply";
-import { cascadingStrategy } from "./delete";
+import { cascadingStrategy, kindString } from "./delete";
 
 async function run(r: CommandRun): Promise<number> {
   const { flags, env } = r;
@@ -73,8 +73,7 @@ async function forceReplace(r: CommandRun, infos: Info[], errors: unknown[], out
     if (gracePeriod >= 0) body.gracePeriodSeconds = gracePeriod;
     try {
       await send(r, "DELETE", infoPath(info), { body });
-      const kind = info.mapping.group ? `${info.mapping.kind.toLowerCase()}.${info.mapping.group}` : info.mapping.kind.toLowerCase();
-      env.stdout.write(`${kind} "${info.name}" deleted\n`);
+      env.stdout.write(`${kindString(info.mapping)} "${info.name}" deleted\n`);
     } catch (e) {
       if (!(e instanceof ServerError && e.code === 404)) failures.push(withSource("deleting", info.source, e));
     }

@@ -16,6 +16,7 @@ import { KubectlError } from "../command";
 import { send } from "../infos";
 import { mappingFor } from "./create-common";
 import { fetchLog, followLogs, type LogRequest } from "./logs";
+import { kindString } from "./delete";
 import { waitsOnStdin } from "../../kubelet/workloads";
 import type { Container } from "../../kinds/common/pod";
 
@@ -74,10 +75,6 @@ function waitError(outcome: { error: "timeout" | "deleted" | "aborted" }): Kubec
   // watchtools.UntilWithSync's timeout; a Deleted event is NewNotFound(pods, "").
   if (outcome.error === "deleted") return new KubectlError('pods "" not found');
   return new KubectlError("timed out waiting for the condition");
-}
-
-export interface CreatedObject {
-  object: KubeObject;
 }
 
 /**
@@ -161,7 +158,7 @@ async function removeCreated(run: CommandRun, created: KubeObject[], quiet: bool
       const mapping = await mappingFor(run, obj);
       const namespace = obj.metadata?.namespace ?? run.namespace;
       await send(run, "DELETE", resourcePath(mapping, namespace, name), { body: { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: propagation } });
-      if (!quiet) run.env.stdout.write(`${mapping.group ? `${mapping.kind.toLowerCase()}.${mapping.group}` : mapping.kind.toLowerCase()} "${name}" deleted\n`);
+      if (!quiet) run.env.stdout.write(`${kindString(mapping)} "${name}" deleted\n`);
     } catch (e) {
       // IgnoreNotFound; any other failure ends the removal (its error is dropped, as the deferred call's is).
       if (e instanceof ServerError && e.code === 404) continue;
