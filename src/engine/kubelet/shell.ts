@@ -2,6 +2,7 @@
 // lessons put in pods (echo, date, sleep, loops, counters, touch/rm, exit codes, `until nslookup …`),
 // in virtual time. It never runs anything: it yields what the script would print, which files it
 // creates and removes, and when it exits. Scripts it cannot follow are reported as opaque.
+import { parseUrl, requestUrl } from "./exec/http-args";
 
 export type ShellEvent =
   | { t: number; kind: "out"; text: string }
@@ -954,8 +955,8 @@ export function* runArgv(argv: string[], st: State): Generator<ShellEvent, numbe
     }
     case "wget":
     case "curl": {
-      const url = args.filter((a) => !a.startsWith("-") && /^[a-z]+:\/\/|^[\w.-]+(?::\d+)?(\/|$)/.test(a)).pop() ?? "";
-      const host = url.replace(/^[a-z]+:\/\//, "").split(/[/:]/)[0];
+      const url = requestUrl(name, args);
+      const host = (url !== undefined && parseUrl(url)?.host) || "";
       const r = host ? w.resolve(host, st.t) : null;
       if (r === null) st.misses++;
       if (r === undefined) throw new Stop({ t: st.t, kind: "pending" });

@@ -14,6 +14,7 @@ import { parseRfc3339 } from "../machinery/time";
 import { imageExecProfile, shellScriptOf } from "./workloads";
 import { parseSleep } from "./shell";
 import { requestTargets } from "./exec/network";
+import { requestUrl } from "./exec/http-args";
 import type { ExecCluster, ExecContext } from "./exec/types";
 import { LIMITS } from "../limits";
 
@@ -23,7 +24,7 @@ const DEFAULT_REQUEST_CPU_MS = 0.3;
 /** Connection set-up and the client's own work per request (wget or curl starting up). */
 const CLIENT_OVERHEAD_MS = 1;
 
-/** A shell loop that calls URLs: what each round requests, and how long it sleeps besides. */
+/** A shell loop that calls URLs: what each round requests (the URL words as written: a bare host is http), and how long it sleeps besides. */
 export interface ClientLoop {
   urls: string[];
   pauseMs: number;
@@ -48,8 +49,8 @@ export function parseClientLoop(script: string): ClientLoop | undefined {
   if (!m) return undefined;
   const text = `${m[1]};${m[2]}`;
   const urls: string[] = [];
-  for (const call of text.matchAll(/(?:^|[\s;&|(])(?:wget|curl)\s+([^;&|\n)]*)/g)) {
-    const url = urlArgument(call[1]);
+  for (const call of text.matchAll(/(?:^|[\s;&|(])(wget|curl)\s+([^;&|\n)]*)/g)) {
+    const url = requestUrl(call[1], call[2].trim().split(/\s+/).map(unquote));
     if (url) urls.push(url);
   }
   if (urls.length === 0) return undefined;
@@ -62,25 +63,6 @@ export function parseClientLoop(script: string): ClientLoop | undefined {
 }
 
 const unquote = (s: string) => s.replace(/^(["'])(.*)\1$/, "$2");
-
-/** Options of wget and curl that take a value as the next word (so that word is not the URL). */
-const VALUE_OPTIONS = new Set(["-O", "-o", "-U", "-T", "-t", "-Y", "-P", "-e", "--header", "-H", "-X", "-d", "--data", "-m", "--max-time", "-A", "--user-agent", "-u", "--user", "-w", "--write-out", "--connect-timeout", "-b", "-c", "--output-document", "--timeout"]);
-
-function urlArgument(args: string): string | undefined {
-  const words = args.trim().split(/\s+/).map(unquote);
-  let candidate: string | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w.startsWith("-")) {
-      if (VALUE_OPTIONS.has(w)) i++;
-      continue;
-    }
-    if (/^https?:\/\//i.test(w)) return w;
-    // Both default to http:// for a bare host (`curl php-apache`, `wget php-apache:80/`).
-    if (/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?(\/\S*)?$/i.test(w)) candidate ??= `http://${w}`;
-  }
-  return candidate;
-}
 
 const startedAt = (pod: KubeObject, name: string): number | undefined => {
   const st = ((pod.status?.containerStatuses ?? []) as KubeObject[]).find((s) => s.name === name);

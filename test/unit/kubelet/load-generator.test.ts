@@ -12,7 +12,7 @@ import { parseClientLoop } from "../../../src/engine/kubelet/traffic";
 describe("client loops found in container scripts", () => {
   it.each([
     ["while sleep 0.01; do wget -q -O- http://php-apache; done", { urls: ["http://php-apache"], pauseMs: 10 }],
-    ["while true; do curl -s web; sleep 1; done", { urls: ["http://web"], pauseMs: 1000 }],
+    ["while true; do curl -s web; sleep 1; done", { urls: ["web"], pauseMs: 1000 }],
     ["while :; do wget -q -O /dev/null http://web.shop.svc.cluster.local:8080/cart; done", { urls: ["http://web.shop.svc.cluster.local:8080/cart"], pauseMs: 0 }],
     ['until false; do curl -sS "http://10.96.0.20/"; curl -s http://api/health; sleep 0.5; done', { urls: ["http://10.96.0.20/", "http://api/health"], pauseMs: 500 }],
   ])("%s", (script, loop) => {

@@ -12,6 +12,7 @@ import { hashFraction } from "../timing";
 import { formatDate } from "../shell";
 import { lookup } from "./files";
 import type { ExecContext, ExecOutput } from "./types";
+import { curlArgs, parseUrl, wgetArgs, type Url } from "./http-args";
 import { ok, fail } from "./types";
 
 const DNS_IP = "10.96.0.10";
@@ -136,19 +137,6 @@ function reverseName(ctx: ExecContext, ip: string): string {
 // HTTP
 // ---------------------------------------------------------------------------------------------
 
-interface Url {
-  scheme: string;
-  host: string;
-  port: number;
-  path: string;
-}
-
-function parseUrl(raw: string): Url | undefined {
-  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)/.exec(raw);
-  if (!m) return undefined;
-  const scheme = (m[1] ?? "http").toLowerCase();
-  return { scheme, host: m[2], port: m[3] ? Number(m[3]) : scheme === "https" ? 443 : 80, path: m[4] || "/" };
-}
 
 type Outcome = { kind: "response"; status: number; body: string; server: string } | { kind: "refused"; ip: string } | { kind: "timeout"; ip: string } | { kind: "unresolved" } | { kind: "reset"; ip: string };
 
@@ -344,26 +332,7 @@ function hostPort(u: Url): string {
 
 /** busybox wget (and GNU wget's messages where they differ little). */
 export function wget(ctx: ExecContext, args: string[]): ExecOutput {
-  let quiet = false;
-  let output: string | undefined;
-  let spider = false;
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith("--output-document=")) output = a.slice(18);
-    else if (a === "-T" || a === "--timeout" || a === "-U" || a === "--header") i++;
-    else if (a === "--spider") spider = true;
-    else if (/^-[a-zA-Z]/.test(a) && !a.startsWith("--")) {
-      // A cluster of short options; -O takes the rest of the cluster, or the next word.
-      for (let k = 1; k < a.length; k++) {
-        if (a[k] === "q") quiet = true;
-        else if (a[k] === "O") {
-          output = k + 1 < a.length ? a.slice(k + 1) : args[++i];
-          break;
-        }
-      }
-    } else if (!a.startsWith("-")) rest.push(a);
-  }
+  const { quiet, output, spider, operands: rest } = wgetArgs(args);
   if (!rest.length) return fail("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n\nRetrieve files via HTTP or FTP\n", 1);
   const url = parseUrl(rest[0]);
   if (!url) return fail(`wget: bad address '${rest[0]}'\n`);
@@ -393,29 +362,7 @@ export function wget(ctx: ExecContext, args: string[]): ExecOutput {
 
 /** curl. */
 export function curl(ctx: ExecContext, args: string[]): ExecOutput {
-  let silent = false;
-  let showError = false;
-  let head = false;
-  let failOnError = false;
-  let include = false;
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (["-o", "--output", "-m", "--max-time", "-H", "--header", "-X", "--request", "-d", "--data", "-A", "--user-agent", "--connect-timeout", "-w", "--write-out"].includes(a)) i++;
-    else if (a.startsWith("--")) {
-      if (a === "--silent") silent = true;
-      if (a === "--head") head = true;
-      if (a === "--fail") failOnError = true;
-      if (a === "--include") include = true;
-      if (a === "--show-error") showError = true;
-    } else if (/^-[a-zA-Z]+$/.test(a)) {
-      if (a.includes("s")) silent = true;
-      if (a.includes("S")) showError = true;
-      if (a.includes("I")) head = true;
-      if (a.includes("f")) failOnError = true;
-      if (a.includes("i")) include = true;
-    } else rest.push(a);
-  }
+  const { silent, showError, head, failOnError, include, operands: rest } = curlArgs(args);
   if (!rest.length) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
   const url = parseUrl(rest[0]);
   if (!url) return fail(`curl: (3) URL rejected: Malformed input to a URL function\n`, 3);
