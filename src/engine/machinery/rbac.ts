@@ -199,9 +199,7 @@ function sameRule(a: PolicyRule, b: PolicyRule): boolean {
  * The rules the clusterrole-aggregation controller gives a ClusterRole with an aggregationRule: the
  * rules of every other ClusterRole matching one of its selectors (in name order, without duplicates),
  * following nested aggregation. Without an aggregationRule (or when nothing matches) its own rules.
- * The bootstrap's admin/edit/view (labelled kubernetes.io/bootstrapping=rbac-defaults) are stored
- * already aggregated, without the system:aggregate-to-* roles a real cluster aggregates them from,
- * so their own rules stand for those sources and are kept.
+ * The bootstrap stores admin/edit/view with the rules this gives them (cluster/bootstrap/rbac.ts).
  */
 export function aggregatedClusterRoleRules(role: KubeObject, clusterRoles: readonly KubeObject[], seen: Set<string> = new Set()): PolicyRule[] {
   const own = (role.rules ?? []) as PolicyRule[];
@@ -209,7 +207,7 @@ export function aggregatedClusterRoleRules(role: KubeObject, clusterRoles: reado
   if (!role.aggregationRule) return own;
   const name = role.metadata.name ?? "";
   seen.add(name);
-  const out: PolicyRule[] = role.metadata.labels?.["kubernetes.io/bootstrapping"] === "rbac-defaults" ? [...own] : [];
+  const out: PolicyRule[] = [];
   let matched = false;
   const sorted = [...clusterRoles].sort(byName);
   for (const sel of selectors) {

@@ -307,5 +307,10 @@ describe("kubectl against the bootstrap roles", () => {
     for (const what of ["get leases.coordination.k8s.io", "create leases.coordination.k8s.io"]) {
       expect([what, await canI("viewer", what), await canI("editor", what)]).toEqual([what, "no", "yes"]);
     }
+    // The docs' aggregated ClusterRoles: a role labelled aggregate-to-view adds its rules to view, which keeps the rest.
+    await t.kubectl("create clusterrole quota-maker --verb=create --resource=resourcequotas");
+    await t.kubectl("label clusterrole quota-maker rbac.authorization.k8s.io/aggregate-to-view=true");
+    for (const what of ["create resourcequotas", "get pods", "get configmaps"]) expect([what, await canI("viewer", what)]).toEqual([what, "yes"]);
+    expect(await canI("viewer", "create pods")).toBe("no");
   });
 });

@@ -118,19 +118,18 @@ describe("aggregation", () => {
     ]);
   });
 
-  test("the bootstrap's pre-aggregated roles keep their own rules and gain those of roles aggregated into them", () => {
+  test("an aggregated role has the rules of the roles it selects, as the controller writes them, the bootstrap's as anyone's", () => {
+    const selectEdit = { clusterRoleSelectors: [{ matchLabels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } }] };
     const edit = clusterRole("edit", [{ apiGroups: [""], resources: ["pods"], verbs: ["delete"] }], {
       metadata: { labels: { "kubernetes.io/bootstrapping": "rbac-defaults" } },
-      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } }] },
+      aggregationRule: selectEdit,
     } as never);
     const view = clusterRole("view", [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }], { metadata: { labels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } } } as never);
-    expect(aggregatedClusterRoleRules(edit, [edit, view])).toEqual([
-      { apiGroups: [""], resources: ["pods"], verbs: ["delete"] },
-      { apiGroups: [""], resources: ["pods"], verbs: ["get"] },
-    ]);
-    // A role of one's own with an aggregationRule gets only the matching roles' rules, as the controller writes them.
-    const mine = clusterRole("mine", [{ apiGroups: [""], resources: ["pods"], verbs: ["delete"] }], { aggregationRule: edit.aggregationRule } as never);
+    expect(aggregatedClusterRoleRules(edit, [edit, view])).toEqual([{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]);
+    const mine = clusterRole("mine", [{ apiGroups: [""], resources: ["pods"], verbs: ["delete"] }], { aggregationRule: selectEdit } as never);
     expect(aggregatedClusterRoleRules(mine, [mine, view])).toEqual([{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]);
+    // Nothing selected: the role keeps the rules it was stored with.
+    expect(aggregatedClusterRoleRules(mine, [mine])).toEqual([{ apiGroups: [""], resources: ["pods"], verbs: ["delete"] }]);
   });
 
   test("authorizes through an aggregated ClusterRole", () => {

@@ -3,7 +3,8 @@
 // made by `kubeadm init`'s phases seconds later. admin, edit and view are stored as the
 // clusterrole-aggregation controller leaves them, since authorization reads their rules.
 import type { KubeObject } from "../../kinds/types";
-import { clone, deepEqual } from "../../machinery/json";
+import { clone } from "../../machinery/json";
+import { aggregatedClusterRoleRules } from "../../machinery/rbac";
 import { seed, type SeedContext } from "./seed";
 import {
   BOOTSTRAP_CLUSTER_ROLE_BINDINGS,
@@ -24,7 +25,6 @@ import {
   METRICS_SERVER_CLUSTER_ROLES,
   type BindingDef,
   type ClusterRoleDef,
-  type PolicyRule,
   type RoleDef,
 } from "./rbac-defaults";
 
@@ -49,23 +49,6 @@ function clusterRoleDefs(): Array<ClusterRoleDef & { bootstrap: boolean }> {
   ];
 }
 
-/**
- * The rules pkg/controller/clusterroleaggregation gives an aggregated ClusterRole: the ClusterRoles its selector
- * matches (rbac.authorization.k8s.io/aggregate-to-<name>: "true"), sorted by name, their rules appended in
- * order, each rule only once. An aggregated role that is itself matched contributes its own aggregate.
- */
-function aggregatedRules(target: ClusterRoleDef, roles: ClusterRoleDef[], seen: string[] = []): PolicyRule[] {
-  if (!target.aggregate) return target.rules ?? [];
-  if (seen.includes(target.name)) return [];
-  const label = `${RBAC}/aggregate-to-${target.aggregate}`;
-  const matching = roles.filter((r) => r.labels?.[label] === "true" && r.name !== target.name).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: PolicyRule[] = [];
-  for (const role of matching) {
-    for (const rule of aggregatedRules(role, roles, [...seen, target.name])) if (!out.some((r) => deepEqual(r, rule))) out.push(rule);
-  }
-  return out;
-}
-
 function metadata(name: string, namespace: string | undefined, bootstrap: boolean, labels: Record<string, string> = {}): KubeObject["metadata"] {
   const all = bootstrap ? { ...BOOTSTRAP_LABELS, ...labels } : labels;
   return {
@@ -81,9 +64,13 @@ function subjects(def: BindingDef): Array<Record<string, string>> {
   return def.subjects.map((s): Record<string, string> => (s.kind === "ServiceAccount" ? { kind: s.kind, name: s.name, namespace: s.namespace! } : { kind: s.kind, apiGroup: RBAC, name: s.name }));
 }
 
-function seedClusterRole(ctx: SeedContext, def: ClusterRoleDef, rules: PolicyRule[], bootstrap: boolean, offsetS: number): void {
+function clusterRole(def: ClusterRoleDef, bootstrap: boolean): KubeObject {
   const aggregationRule = def.aggregate ? { aggregationRule: { clusterRoleSelectors: [{ matchLabels: { [`${RBAC}/aggregate-to-${def.aggregate}`]: "true" } }] } } : {};
-  seed(ctx, { apiVersion: API_VERSION, kind: "ClusterRole", metadata: metadata(def.name, undefined, bootstrap, def.labels), rules: clone(rules), ...aggregationRule }, offsetS);
+  return { apiVersion: API_VERSION, kind: "ClusterRole", metadata: metadata(def.name, undefined, bootstrap, def.labels), rules: clone(def.rules ?? []), ...aggregationRule };
+}
+
+function seedClusterRole(ctx: SeedContext, def: ClusterRoleDef, bootstrap: boolean, offsetS: number): void {
+  seed(ctx, clusterRole(def, bootstrap), offsetS);
 }
 
 function seedRole(ctx: SeedContext, def: RoleDef, bootstrap: boolean, offsetS: number): void {
@@ -108,8 +95,14 @@ function seedBinding(ctx: SeedContext, def: BindingDef, bootstrap: boolean, offs
 
 export function seedRbac(ctx: SeedContext, offsetS: number): void {
   // The API server's post-start hook: ClusterRoles, ClusterRoleBindings, then the namespaced Roles and RoleBindings.
-  const roles = clusterRoleDefs();
-  for (const def of roles.filter((r) => r.bootstrap)) seedClusterRole(ctx, def, aggregatedRules(def, roles), true, offsetS);
+  // admin, edit and view as the clusterrole-aggregation controller leaves them, from every ClusterRole
+  // the cluster will hold (the authorizer's own reading of an aggregationRule).
+  const all = clusterRoleDefs().map((d) => ({ def: d, object: clusterRole(d, d.bootstrap) }));
+  const objects = all.map((r) => r.object);
+  for (const { def, object } of all.filter((r) => r.def.bootstrap)) {
+    if (def.aggregate) object.rules = clone(aggregatedClusterRoleRules(object, objects));
+    seed(ctx, object, offsetS);
+  }
   for (const [name, list] of Object.entries(BOOTSTRAP_CLUSTER_ROLE_BINDINGS)) seedBinding(ctx, { name, role: name, subjects: list }, true, offsetS);
   for (const name of Object.keys(CONTROLLER_ROLES)) {
     seedBinding(ctx, { name: CONTROLLER_PREFIX + name, role: CONTROLLER_PREFIX + name, subjects: [{ kind: "ServiceAccount", name, namespace: "kube-system" }] }, true, offsetS);
@@ -122,14 +115,14 @@ export function seedRbac(ctx: SeedContext, offsetS: number): void {
   const phases = offsetS + KUBEADM_PHASES_AFTER_S;
   for (const def of KUBEADM_ROLES) seedRole(ctx, def, false, phases);
   for (const def of KUBEADM_ROLE_BINDINGS) seedBinding(ctx, def, false, phases);
-  for (const def of KUBEADM_CLUSTER_ROLES) seedClusterRole(ctx, def, def.rules ?? [], false, phases);
+  for (const def of KUBEADM_CLUSTER_ROLES) seedClusterRole(ctx, def, false, phases);
   for (const def of KUBEADM_CLUSTER_ROLE_BINDINGS) seedBinding(ctx, def, false, phases);
   const addons = offsetS + KUBEADM_ADDONS_AFTER_S;
-  seedClusterRole(ctx, COREDNS_CLUSTER_ROLE, COREDNS_CLUSTER_ROLE.rules ?? [], false, addons);
+  seedClusterRole(ctx, COREDNS_CLUSTER_ROLE, false, addons);
   seedBinding(ctx, COREDNS_CLUSTER_ROLE_BINDING, false, addons);
   seedBinding(ctx, KUBE_PROXY_CLUSTER_ROLE_BINDING, false, addons);
   seedRole(ctx, KUBE_PROXY_ROLE, false, addons);
   seedBinding(ctx, KUBE_PROXY_ROLE_BINDING, false, addons);
 
-  for (const def of METRICS_SERVER_CLUSTER_ROLES) seedClusterRole(ctx, def, def.rules ?? [], false, offsetS + METRICS_SERVER_AFTER_S);
+  for (const def of METRICS_SERVER_CLUSTER_ROLES) seedClusterRole(ctx, def, false, offsetS + METRICS_SERVER_AFTER_S);
 }

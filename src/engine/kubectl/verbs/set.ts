@@ -81,13 +81,8 @@ async function runSet(r: CommandRun, resources: string[], operation: string, fai
   const failures: unknown[] = [];
   for (const info of infos) {
     const original = { ...info.object!, kind: info.mapping.kind };
-    const modified: KubeObject = structuredClone(original);
-    try {
-      mutate(modified, info);
-    } catch (e) {
-      failures.push(so.plainErrors ? new KubectlError((e as Error).message) : new KubectlError(`error: ${info.mapping.resource}/${info.name} ${(e as Error).message}\n`));
-      continue;
-    }
+    const modified = changedCopy(original, info, mutate, so, `${info.mapping.resource}/${info.name}`, failures);
+    if (!modified) continue;
     const { patch } = twoWayPatch(info.mapping, original, modified);
     if (Object.keys(patch).length === 0 && !so.sendUnchanged) continue;
     let result = modified;
@@ -109,6 +104,18 @@ async function runSet(r: CommandRun, resources: string[], operation: string, fai
   return reportSetErrors(r, [...perObjectErrors, ...failures]);
 }
 
+/** A copy of `source` changed by `mutate`; undefined when the change failed (its error joins `failures`, named `objectName`). */
+function changedCopy(source: KubeObject, info: Info, mutate: Mutate, so: SetOptions, objectName: string, failures: unknown[]): KubeObject | undefined {
+  const modified: KubeObject = structuredClone(source);
+  try {
+    mutate(modified, info);
+    return modified;
+  } catch (e) {
+    failures.push(so.plainErrors ? new KubectlError((e as Error).message) : new KubectlError(`error: ${objectName} ${(e as Error).message}\n`));
+    return undefined;
+  }
+}
+
 /**
  * --local: the -f files' typed objects, changed on the client and printed; the server is never asked.
  * An object the change leaves as it was prints nothing (unless so.sendUnchanged).
@@ -122,16 +129,10 @@ async function runLocal(r: CommandRun, resources: string[], mutate: Mutate, perO
   const failures: unknown[] = [];
   for (const info of infos) {
     const before = info.object!;
-    const modified: KubeObject = structuredClone(before);
-    try {
-      mutate(modified, info);
-    } catch (e) {
-      // Without a REST mapping kubectl names the object by its kind (Info.ObjectName), and for a
-      // kind with a group that name ends in a newline: `error: deployment.apps/web\n <message>`.
-      const name = `${kindName(info)}${info.mapping.group ? "\n" : ""}`;
-      failures.push(so.plainErrors ? new KubectlError((e as Error).message) : new KubectlError(`error: ${name} ${(e as Error).message}\n`));
-      continue;
-    }
+    // Without a REST mapping kubectl names the object by its kind (Info.ObjectName), and for a
+    // kind with a group that name ends in a newline: `error: deployment.apps/web\n <message>`.
+    const modified = changedCopy(before, info, mutate, so, `${kindName(info)}${info.mapping.group ? "\n" : ""}`, failures);
+    if (!modified) continue;
     const after = encodeTyped(modified);
     if (!so.sendUnchanged && deepEqual(before, after)) continue;
     printer.print(after, kindName(info), true);
