@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kubectlTester } from "../../support/kubectl-env";
 import { parseClientLoop } from "../../../src/engine/kubelet/traffic";
+import { advance as advanceBy } from "./support";
 
 describe("client loops found in container scripts", () => {
   it.each([
@@ -31,10 +32,7 @@ describe("the HorizontalPodAutoscaler walkthrough", () => {
   it("scales php-apache up under a load generator, to where each replica is below the target, and down after it stops", async () => {
     const t = kubectlTester({ nodes: 3, seed: "walkthrough" });
     const c = t.client;
-    const advance = (ms: number) => {
-      c.cluster.advance(c.nowMs, c.nowMs + ms);
-      c.nowMs += ms;
-    };
+    const advance = (ms: number) => advanceBy(c, ms);
     const replicas = () => c.get("/apis/apps/v1/namespaces/default/deployments/php-apache").spec.replicas;
     const utilization = () => c.get("/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/php-apache").status.currentMetrics?.[0]?.resource?.current?.averageUtilization;
     t.files.set("/root/php-apache.yaml", PHP_APACHE);
@@ -76,10 +74,7 @@ describe("the HorizontalPodAutoscaler walkthrough", () => {
   it("loads only the pods behind the Service it calls, and nothing when the Service has no ready endpoints", async () => {
     const t = kubectlTester({ nodes: 2, seed: "targets" });
     const c = t.client;
-    const advance = (ms: number) => {
-      c.cluster.advance(c.nowMs, c.nowMs + ms);
-      c.nowMs += ms;
-    };
+    const advance = (ms: number) => advanceBy(c, ms);
     t.files.set("/root/php-apache.yaml", PHP_APACHE);
     expect((await t.kubectl("apply -f php-apache.yaml")).exitCode).toBe(0);
     expect((await t.kubectl("create deployment other --image=registry.k8s.io/hpa-example --replicas=1")).exitCode).toBe(0);
