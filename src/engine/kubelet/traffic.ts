@@ -69,18 +69,20 @@ const startedAt = (pod: KubeObject, name: string): number | undefined => {
   return parseRfc3339(st?.state?.running?.startedAt ?? "");
 };
 
-function requestCpuMs(pod: KubeObject, port: number): number {
-  for (const c of (pod.spec?.containers ?? []) as Container[]) {
+/** The container that serves `port` (the first one when none says so) and the CPU one request costs it. */
+function server(pod: KubeObject, port: number): { container: string; cpuMs: number } {
+  const containers = (pod.spec?.containers ?? []) as Container[];
+  for (const c of containers) {
     const profile = imageExecProfile(String(c.image ?? ""));
     const listens = profile?.ports ? profile.ports.includes(port) : (c.ports ?? []).some((p) => Number(p.containerPort) === port);
-    if (listens) return REQUEST_CPU_MS[profile?.program ?? ""] ?? DEFAULT_REQUEST_CPU_MS;
+    if (listens) return { container: String(c.name ?? ""), cpuMs: REQUEST_CPU_MS[profile?.program ?? ""] ?? DEFAULT_REQUEST_CPU_MS };
   }
-  return DEFAULT_REQUEST_CPU_MS;
+  return { container: String(containers[0]?.name ?? ""), cpuMs: DEFAULT_REQUEST_CPU_MS };
 }
 
 /**
- * The CPU (nanocores) the running client loops of the cluster cause in each pod they call, keyed
- * "<namespace>/<name>". Clients count from when their container had started by `atMs` (a metrics sample).
+ * The CPU (nanocores) the running client loops of the cluster cause in each container they call,
+ * keyed "<namespace>/<pod>/<container>". Clients count from when their container had started by `atMs` (a metrics sample).
  */
 export function clientLoad(cluster: ExecCluster, atMs: number): Map<string, number> {
   const load = new Map<string, number>();
@@ -94,7 +96,12 @@ export function clientLoad(cluster: ExecCluster, atMs: number): Map<string, numb
       if (started === undefined || started > atMs) continue;
       if (++clients > LIMITS.traffic.clients) return load;
       const ctx = clientContext(pod, c, cluster);
-      const calls = loop.urls.map((url) => requestTargets(ctx, url).map((t) => ({ key: `${t.pod.metadata.namespace}/${t.pod.metadata.name}`, cpuMs: requestCpuMs(t.pod, t.port) })));
+      const calls = loop.urls.map((url) =>
+        requestTargets(ctx, url).map((t) => {
+          const { container, cpuMs } = server(t.pod, t.port);
+          return { key: `${t.pod.metadata.namespace}/${t.pod.metadata.name}/${container}`, cpuMs };
+        }),
+      );
       // One round: the sleeps, then each request in turn (a refused or unanswered one costs its overhead).
       let roundMs = loop.pauseMs;
       for (const targets of calls) {

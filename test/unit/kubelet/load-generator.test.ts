@@ -89,4 +89,45 @@ describe("the HorizontalPodAutoscaler walkthrough", () => {
     expect(await cpu("run=php-apache")).toBeLessThan(30);
     expect(await cpu("app=other")).toBeLessThan(5);
   });
+
+  it("puts the load on the container that serves the port, not on a sidecar beside it", async () => {
+    const t = kubectlTester({ nodes: 2, seed: "sidecar" });
+    const c = t.client;
+    t.files.set(
+      "/root/app.yaml",
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  labels:
+    app: app
+spec:
+  containers:
+  - name: sidecar
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+  - name: php
+    image: registry.k8s.io/hpa-example
+    ports:
+    - containerPort: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: app
+spec:
+  selector:
+    app: app
+  ports:
+  - port: 80
+`,
+    );
+    expect((await t.kubectl("apply -f app.yaml")).exitCode).toBe(0);
+    expect((await t.kubectl(["run", "gen", "--image=busybox:1.28", "--restart=Never", "--", "sh", "-c", "while true; do wget -q -O- http://app; sleep 1; done"])).exitCode).toBe(0);
+    advanceBy(c, 60_000);
+    const top = (await t.kubectl("top pod app --containers --no-headers")).stdout;
+    const cpu = (container: string) => Number(new RegExp(`^app +${container} +(\\d+)m`, "m").exec(top)?.[1]);
+    expect(cpu("php")).toBeGreaterThan(15);
+    expect(cpu("sidecar")).toBeLessThan(5);
+  });
 });

@@ -107,9 +107,7 @@ export function podUsage(pod: KubeObject, opts: { startedBy?: number; clientLoad
   const id = `${pod.metadata.namespace ?? ""}/${pod.metadata.name ?? ""}`;
   const cpuTotal = annotationTotal(pod, CPU_USAGE_ANNOTATION, true);
   const memTotal = annotationTotal(pod, MEMORY_USAGE_ANNOTATION, false);
-  // What clients' requests cost (kubelet/traffic.ts), borne by the first container (the server of a one-container pod).
-  const served = cpuTotal === undefined ? (opts.clientLoad?.get(id) ?? 0) : 0;
-  return containers.map((c, i) => {
+  return containers.map((c) => {
     const name = String(c.name ?? "");
     const key = `${id}/${name}`;
     // What the simulated workload itself uses (stress, busy loops), from the kubelet's model.
@@ -120,7 +118,9 @@ export function podUsage(pod: KubeObject, opts: { startedBy?: number; clientLoad
     // An idle server (nginx waiting for requests) uses a millicore or a few, whatever it requested:
     // a share of the request would let an HPA scale it up with no load at all.
     else cpu = (1 + 3 * stableFraction(`cpu:${key}`)) * 1e6;
-    if (i === 0 && served > 0) cpu = throttledCpu(c as Container, cpu + served);
+    // What clients' requests cost the container serving them (kubelet/traffic.ts), under its limit.
+    const served = cpuTotal === undefined ? (opts.clientLoad?.get(key) ?? 0) : 0;
+    if (served > 0) cpu = throttledCpu(c as Container, cpu + served);
     let mem: number;
     if (memTotal !== undefined) mem = memTotal / containers.length;
     else if (sim?.memoryBytes !== undefined) mem = sim.memoryBytes;
