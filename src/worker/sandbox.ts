@@ -287,6 +287,9 @@ export class Sandbox extends DurableObject<Env> {
   private async handleApi(req: Omit<ApiRequest, "user" | "nowMs">): Promise<ApiResponse> {
     const cluster = this.cluster;
     if (!cluster) return { status: 404, body: { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: "this sandbox does not exist or has expired; create a new session", reason: "NotFound", code: 404 } };
+    // Work that fell due before this request (an alarm the platform has not delivered yet) runs
+    // first, as a cluster whose controllers never stop would have done it.
+    if (this.alarmAtMs !== null && this.alarmAtMs <= Date.now() && Date.now() < this.expiresAtMs()) await this.runDueWork();
     try {
       const r = cluster.handle({ ...req, user: KUBERNETES_ADMIN, nowMs: this.nowMs() });
       const writes = cluster.takeWrites();
@@ -636,21 +639,37 @@ export class Sandbox extends DurableObject<Env> {
   /** Runs due controller work, then re-arms for the next timed event or the expiry. */
   override async alarm(): Promise<void> {
     if (!this.cluster) return;
-    const wallMs = Date.now();
-    if (wallMs >= this.expiresAtMs()) {
+    if (Date.now() >= this.expiresAtMs()) {
       await this.destroy();
       return;
     }
+    await this.runDueWork();
+  }
+
+  /**
+   * Runs the controllers' work that has fallen due, each piece at its due time: from the time the
+   * alarm was set for up to now (Cluster.advance). An alarm that fires late (a busy machine) then
+   * leaves the cluster exactly as an on-time one would have — the same writes, so the same
+   * resourceVersions and the same names and IDs drawn from them — instead of folding several
+   * stages into one. Persists, and re-arms the alarm for the next timed wake-up.
+   */
+  private async runDueWork(): Promise<void> {
+    const cluster = this.cluster;
+    if (!cluster) return;
+    const wallMs = Date.now();
+    const offsetMs = this.metaNumber(META_KEYS.clockOffsetMs);
+    const nowMs = wallMs + offsetMs;
+    const dueMs = this.alarmAtMs === null ? nowMs : Math.min(this.alarmAtMs + offsetMs, nowMs);
     let wakeWallMs: number | undefined;
     try {
-      const result = this.cluster.reconcile(this.nowMs());
-      const writes = this.cluster.takeWrites();
+      const result = cluster.advance(dueMs, nowMs);
+      const writes = cluster.takeWrites();
       this.persist(writes);
       if (result.passes >= LIMITS.maxControllerPasses) {
         // Controllers that keep changing something every pass: a bug to find (the rest runs a second later).
         console.warn(`sandbox ${this.metaCache.get("id")}: controllers did not settle in ${result.passes} passes (${writes?.puts.length ?? 0} objects written)`);
       }
-      wakeWallMs = result.nextWakeMs === undefined ? undefined : result.nextWakeMs - this.metaNumber(META_KEYS.clockOffsetMs);
+      wakeWallMs = result.nextWakeMs === undefined ? undefined : result.nextWakeMs - offsetMs;
     } catch (e) {
       // A controller bug: drop the half-done work, keep serving the last persisted state and try
       // again later (not at once: a reconcile that throws every time must not spin the alarm).
