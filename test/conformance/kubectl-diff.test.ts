@@ -7,6 +7,16 @@ import { hasKubectl, kubectlVersions, PRIMARY } from "./sandbox";
 import { normalize, Pair, readCorpus } from "./differential";
 
 const CORPUS = readCorpus(join(__dirname, "corpus"));
+
+/**
+ * Objects carry times to the second, and the kubelet's stages (so its jitter, IPs and IDs) follow
+ * from them: the two doors must act within one second. Real kubectl takes a few hundred
+ * milliseconds to start, the command endpoint a few, so a line late in a second waits for the next.
+ */
+async function earlyInASecond(): Promise<void> {
+  const phase = Date.now() % 1000;
+  if (phase > 300) await new Promise((resolve) => setTimeout(resolve, 1020 - phase));
+}
 const binary = new Map(kubectlVersions()).get(PRIMARY);
 
 describe.skipIf(!hasKubectl() || !binary)("kubectl emulation matches kubectl 1.32", () => {
@@ -24,6 +34,7 @@ describe.skipIf(!hasKubectl() || !binary)("kubectl emulation matches kubectl 1.3
           await pair.advance(step.seconds);
           continue;
         }
+        await earlyInASecond();
         const [real, ours] = await Promise.all([pair.runReal(step.line), pair.runOurs(step.line)]);
         const show = (o: typeof real) => ({ stdout: normalize(o.stdout, sessions, pair.home), stderr: normalize(o.stderr, sessions, pair.home), exitCode: o.exitCode });
         expect.soft(show(ours), `line ${step.lineNo}: ${step.line}`).toEqual(show(real));
