@@ -120,15 +120,15 @@ function objectKey(component: string, host: string, io: Ref | undefined, type: s
 const spamKeyOf = (component: string, host: string, io: Ref | undefined, type: string) => objectKey(component, host, io, type);
 
 /**
- * EventAggregatorByReasonFunc's aggregate key. It also holds reportingController and reportingInstance,
- * which this recorder always derives from the source (generateEvent), so they add nothing here; the
- * aggregate event itself is written without them.
+ * EventAggregatorByReasonFunc's aggregate key, from the spam key (they share source, object and
+ * type). It also holds reportingController and reportingInstance, which this recorder always
+ * derives from the source (generateEvent), so they add nothing here; the aggregate event itself is
+ * written without them.
  */
-const groupKeyOf = (component: string, host: string, io: Ref | undefined, type: string, reason: string) => objectKey(component, host, io, type) + part(reason);
+const groupKeyFrom = (spamKey: string, reason: string) => spamKey + part(reason);
 
-/** getEventKey: source, involved object with fieldPath, type, reason, message. */
-const eventKeyOf = (component: string, host: string, io: Ref | undefined, type: string, reason: string, message: string) =>
-  objectKey(component, host, io, type) + part(str(io?.fieldPath)) + part(reason) + part(message);
+/** getEventKey: source, involved object with fieldPath, type, reason, message (from the spam key). */
+const eventKeyFrom = (spamKey: string, io: Ref | undefined, reason: string, message: string) => spamKey + part(str(io?.fieldPath)) + part(reason) + part(message);
 
 /** tools/events getKey: type, action, reason, reporting controller and instance, regarding and related (whole references). */
 function seriesKeyOf(type: string, action: string, reason: string, controller: string, instance: string, regarding: Ref | undefined, related: Ref | undefined): string {
@@ -190,10 +190,11 @@ function recordedOf(e: KubeObject, known?: KnownKeys): Recorded {
     const lastMs = parseRfc3339(str(e.lastTimestamp)) ?? firstMs;
     const count = typeof e.count === "number" && e.count > 0 ? Math.floor(e.count) : 1;
     const reuse = !!known && known.component === component && known.host === host && known.type === type && known.reason === reason && known.message === message && sameRef(io, known.io);
+    const spamKey = reuse ? known!.spamKey : spamKeyOf(component, host, io, type);
     d.core = {
-      eventKey: reuse ? known!.eventKey : eventKeyOf(component, host, io, type, reason, message),
-      groupKey: reuse ? known!.groupKey : groupKeyOf(component, host, io, type, reason),
-      spamKey: reuse ? known!.spamKey : spamKeyOf(component, host, io, type),
+      eventKey: reuse ? known!.eventKey : eventKeyFrom(spamKey, io, reason, message),
+      groupKey: reuse ? known!.groupKey : groupKeyFrom(spamKey, reason),
+      spamKey,
       combined: message.startsWith(COMBINED_PREFIX),
       message,
       firstMs,
@@ -427,17 +428,17 @@ export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: 
   const io = involvedRef(involved, spec.fieldPath);
   const idx = indexOf(store);
 
+  const spamKey = spamKeyOf(component, host, io, spec.type);
   // EventAggregator.
-  const groupKey = groupKeyOf(component, host, io, spec.type, spec.reason);
+  const groupKey = groupKeyFrom(spamKey, spec.reason);
   const group = members(store, idx.byGroup, groupKey);
   const combined = !spec.memory && aggregates(group.map((x) => x.d.core!), spec.message, nowMs);
   const message = combined ? COMBINED_PREFIX + spec.message : spec.message;
   // EventLogger: the aggregate is found by its aggregate key, any other event by getEventKey.
-  const eventKey = eventKeyOf(component, host, io, spec.type, spec.reason, message);
+  const eventKey = eventKeyFrom(spamKey, io, spec.reason, message);
   const same = combined ? group.filter((x) => x.d.core!.combined) : members(store, idx.byEventKey, eventKey);
   const existing = latest(same, (d) => d.core!.lastMs)?.e;
   // EventSourceObjectSpamFilter.
-  const spamKey = spamKeyOf(component, host, io, spec.type);
   const writers = members(store, idx.bySpam, spamKey).map((x) => x.d.core!);
   if (!spec.memory && !tokenAvailable(writers, nowMs)) return undefined;
 
