@@ -23,7 +23,7 @@ export const isTerminalPhase = (phase: string | undefined) => phase === "Succeed
 
 /** getPhase (kubelet_pods.go, 1.32). */
 export function podPhase(spec: PodSpec, statuses: ContainerStatus[], podIsTerminal: boolean): string {
-  const byName = new Map(statuses.map((s) => [s.name, s]));
+  const byName = statusesByName(statuses);
   let pendingInitialization = 0;
   let failedInitialization = 0;
   for (const c of spec.initContainers ?? []) {
@@ -109,10 +109,27 @@ interface Cond {
   message?: string;
 }
 
+const SANDBOX_READY: Cond = { type: "PodReadyToStartContainers", status: "True" };
+const SANDBOX_NOT_READY: Cond = { type: "PodReadyToStartContainers", status: "False" };
+const SCHEDULED: Cond = { type: "PodScheduled", status: "True" };
+
 const list = (names: string[]) => `[${names.join(" ")}]`;
 
+/**
+ * A pod's container statuses by name. Pods have a container or two: a scan of the list does what a
+ * Map would without building one on every status the kubelet computes.
+ */
+function statusesByName(statuses: ContainerStatus[]): { get(name: string): ContainerStatus | undefined } {
+  return {
+    get(name: string) {
+      for (const s of statuses) if (s.name === name) return s;
+      return undefined;
+    },
+  };
+}
+
 function containersReady(spec: PodSpec, statuses: ContainerStatus[], phase: string): Cond {
-  const byName = new Map(statuses.map((s) => [s.name, s]));
+  const byName = statusesByName(statuses);
   const unknown: string[] = [];
   const unready: string[] = [];
   for (const c of spec.initContainers ?? []) {
@@ -135,8 +152,7 @@ function containersReady(spec: PodSpec, statuses: ContainerStatus[], phase: stri
   return { type: "ContainersReady", status: "True" };
 }
 
-function podReady(spec: PodSpec, conditions: PodCondition[], statuses: ContainerStatus[], phase: string): Cond {
-  const cr = containersReady(spec, statuses, phase);
+function podReady(spec: PodSpec, conditions: PodCondition[], cr: Cond): Cond {
   if (cr.status !== "True") return { type: "Ready", status: cr.status, reason: cr.reason, message: cr.message };
   const msgs: string[] = [];
   for (const g of spec.readinessGates ?? []) {
@@ -149,7 +165,7 @@ function podReady(spec: PodSpec, conditions: PodCondition[], statuses: Container
 }
 
 function initialized(spec: PodSpec, statuses: ContainerStatus[], phase: string): Cond {
-  const byName = new Map(statuses.map((s) => [s.name, s]));
+  const byName = statusesByName(statuses);
   const unknown: string[] = [];
   const incomplete: string[] = [];
   for (const c of spec.initContainers ?? []) {
@@ -193,18 +209,23 @@ function sharedCondition(c: PodCondition): PodCondition {
 
 export function podConditions(spec: PodSpec, old: PodCondition[], statuses: ContainerStatus[], phase: string, sandboxReady: boolean, atMs: number): PodCondition[] {
   const foreign = old.filter((c) => !(KUBELET_CONDITIONS as readonly string[]).includes(c.type));
-  const all = [...statuses];
+  const cr = containersReady(spec, statuses, phase);
   const fresh: Cond[] = [
-    { type: "PodReadyToStartContainers", status: sandboxReady ? "True" : "False" },
-    initialized(spec, all, phase),
-    podReady(spec, [...foreign, ...old], all, phase),
-    containersReady(spec, all, phase),
-    { type: "PodScheduled", status: "True" },
+    sandboxReady ? SANDBOX_READY : SANDBOX_NOT_READY,
+    initialized(spec, statuses, phase),
+    podReady(spec, [...foreign, ...old], cr),
+    cr,
+    SCHEDULED,
   ];
   const out: PodCondition[] = [...foreign];
   let at: string | undefined;
   for (const f of fresh) {
     const prev = old.find((c) => c.type === f.type);
+    // Unchanged and already shared (the usual case): kept as it is, without building it again.
+    if (prev && prev.status === f.status && prev.reason === f.reason && prev.message === f.message && prev.lastProbeTime === null && prev.lastTransitionTime && Object.isFrozen(prev)) {
+      out.push(prev);
+      continue;
+    }
     const c: PodCondition = { type: f.type, status: f.status, lastProbeTime: null, lastTransitionTime: prev && prev.status === f.status && prev.lastTransitionTime ? prev.lastTransitionTime : (at ??= rfc3339(atMs)) };
     if (f.reason) c.reason = f.reason;
     if (f.message) c.message = f.message;
