@@ -33,15 +33,26 @@ function parsed(t: unknown): number | undefined {
 
 function latestTimestamp(e: KubeObject): number | undefined {
   let latest: number | undefined;
-  for (const t of [e.series?.lastObservedTime, e.lastTimestamp, e.eventTime, e.firstTimestamp, e.metadata.creationTimestamp]) {
+  const later = (t: unknown) => {
     const ms = parsed(t);
     if (ms !== undefined) latest = latest === undefined ? ms : Math.max(latest, ms);
-  }
+  };
+  later(e.series?.lastObservedTime);
+  later(e.lastTimestamp);
+  later(e.eventTime);
+  later(e.firstTimestamp);
+  later(e.metadata.creationTimestamp);
   return latest;
 }
 
 const expiryOf = (e: KubeObject) => {
   const last = lastWrittenMs(e);
+  return last === undefined ? undefined : last + EVENT_TTL_MS;
+};
+
+/** expiryOf without remembering it: an event just written is rarely asked again (a WeakMap entry per event costs more). */
+const freshExpiryOf = (e: KubeObject) => {
+  const last = written.has(e) ? written.get(e) : latestTimestamp(e);
   return last === undefined ? undefined : last + EVENT_TTL_MS;
 };
 
@@ -65,7 +76,7 @@ function earliestExpiry(store: ObjectStore): number | undefined {
     store.observe((c) => {
       if (c.resource !== EVENTS_RESOURCE || kept.stale) return;
       if (c.prev && expiryOf(c.prev) === kept.at) kept.stale = true;
-      else if (c.type !== "DELETED") kept.at = earliest(kept.at, expiryOf(c.object));
+      else if (c.type !== "DELETED") kept.at = earliest(kept.at, freshExpiryOf(c.object));
     });
     earliestOf.set(store, (x = kept));
   }
