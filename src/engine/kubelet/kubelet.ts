@@ -9,7 +9,7 @@ import { recordEvent } from "../controllers/events";
 import { isNodeSimulatedDown } from "../controllers/node-lifecycle";
 import type { KubeObject } from "../kinds/types";
 import type { Container, PodSpec } from "../kinds/common/pod";
-import type { ObjectStore } from "../store/store";
+import { EVENTS_RESOURCE, type ObjectStore } from "../store/store";
 import { ApiError } from "../machinery/status";
 import { hex } from "../machinery/rng";
 import type { Rng } from "../machinery/rng";
@@ -190,6 +190,48 @@ export function podRequests(spec: PodSpec): { cpu: number; memory: number } {
 // The controller.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The kubelet's own events (source kubelet) per involved object uid, per store: kept current from
+ * the store's changes (observe) instead of a walk of every event at each reconcile. The kubelet
+ * reads them back for its image pull backoff and to write each planned event once.
+ */
+const kubeletEventIndexes = new WeakMap<ObjectStore, Map<string, KubeObject[]>>();
+
+function kubeletEventUid(e: KubeObject): string | undefined {
+  const u = e.involvedObject?.uid;
+  return u && (e.source?.component ?? e.reportingComponent) === KUBELET ? String(u) : undefined;
+}
+
+function kubeletEventsOf(store: ObjectStore): Map<string, KubeObject[]> {
+  let index = kubeletEventIndexes.get(store);
+  if (index) return index;
+  const byUid = new Map<string, KubeObject[]>();
+  const add = (e: KubeObject) => {
+    const u = kubeletEventUid(e);
+    if (u === undefined) return;
+    const l = byUid.get(u);
+    if (l) l.push(e);
+    else byUid.set(u, [e]);
+  };
+  for (const e of store.list(EVENTS_RESOURCE)) add(e);
+  store.observe((c) => {
+    if (c.resource !== EVENTS_RESOURCE) return;
+    // The object a change replaces or deletes is the very one indexed.
+    const u = c.prev && kubeletEventUid(c.prev);
+    if (u !== undefined) {
+      const l = byUid.get(u);
+      const i = l ? l.indexOf(c.prev!) : -1;
+      if (i >= 0) {
+        l!.splice(i, 1);
+        if (!l!.length) byUid.delete(u);
+      }
+    }
+    if (c.type !== "DELETED") add(c.object);
+  });
+  kubeletEventIndexes.set(store, (index = byUid));
+  return index;
+}
+
 /** Per store: pods whose next stage is known not to be due (same resourceVersions, wake in the future). */
 /** `seen`: the reconcile that last saw the pod (entries of pods no longer seen are dropped at its end). */
 /** `dueMs`: when the pod's next stage falls due, before rounding to the sync grid (orders pods synced together). */
@@ -228,20 +270,8 @@ export const kubelet: Controller = {
       if (!f) facts.set(nodeName, (f = new NodeFacts(nodes.get(nodeName)!, podsOn(nodeName))));
       return f;
     };
-    let eventIndex: Map<string, KubeObject[]> | undefined;
-    const eventsOf = (uid: string) => {
-      if (!eventIndex) {
-        eventIndex = new Map();
-        for (const e of store.list("events")) {
-          const u = e.involvedObject?.uid;
-          if (!u || (e.source?.component ?? e.reportingComponent) !== KUBELET) continue;
-          let l = eventIndex.get(u);
-          if (!l) eventIndex.set(u, (l = []));
-          l.push(e);
-        }
-      }
-      return eventIndex.get(uid) ?? [];
-    };
+    const kubeletEvents = kubeletEventsOf(store);
+    const eventsOf = (uid: string): readonly KubeObject[] => kubeletEvents.get(uid) ?? [];
     const view: ClusterView = {
       nowMs,
       configMap: (ns, name) => store.get("configmaps", ns, name),
@@ -300,7 +330,12 @@ export const kubelet: Controller = {
           return h.present ? { imageID: h.imageID, sizeBytes: h.sizeBytes } : undefined;
         },
         recorded: (fieldPath, reason, message) => {
-          const e = eventsOf(uid).find((x) => (x.involvedObject?.fieldPath ?? undefined) === fieldPath && x.reason === reason && x.message === message);
+          // Of several (rare), the first by name, as in a list of the events.
+          let e: KubeObject | undefined;
+          for (const x of eventsOf(uid)) {
+            if ((x.involvedObject?.fieldPath ?? undefined) !== fieldPath || x.reason !== reason || x.message !== message) continue;
+            if (!e || x.metadata.name! < e.metadata.name!) e = x;
+          }
           if (!e) return undefined;
           return { count: e.count ?? 1, lastMs: parseRfc3339(e.lastTimestamp ?? e.eventTime ?? "") ?? 0 };
         },
@@ -323,14 +358,8 @@ export const kubelet: Controller = {
           const rec = env.recorded(ev.fieldPath, ev.reason, ev.message);
           if (rec && rec.lastMs >= floorSecond(ev.at)) continue;
         }
-        const recorded = writeEvent(ctx, pod, node, ev);
-        if (recorded) {
-          changed = true;
-          const list = eventsOf(uid);
-          const i = list.findIndex((x) => x.metadata.name === recorded.metadata.name);
-          if (i >= 0) list[i] = recorded;
-          else list.push(recorded);
-        }
+        // The index sees the event written (kubeletEventsOf).
+        if (writeEvent(ctx, pod, node, ev)) changed = true;
       }
       let latest = pod;
       if (result.status) {
