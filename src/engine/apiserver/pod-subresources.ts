@@ -48,12 +48,10 @@ export function bindPod(state: ClusterState, _podDef: KindDef, namespace: string
   if (errs.length) throw invalid("", "Binding", b.metadata.name ?? "", errs);
   const pod = state.store.get("pods", namespace, name);
   if (!pod) throw notFound({ group: "", resource: "pods" }, name);
-  // The binding changes no managedFields: the copy of the pod it makes leaves them out (an empty
-  // list in their place, to keep the key order) and gets the stored ones back, shared like the rest
-  // of a stored object (never changed in place) and still known to the managed-fields caches.
-  const mf = pod.metadata.managedFields;
-  const bound = bindKindPod((mf ? { ...pod, metadata: { ...pod.metadata, managedFields: [] } } : pod) as never, b, nowMs, name) as typeof pod;
-  if (mf) bound.metadata.managedFields = mf;
+  // The binding changes no managedFields: the pod's copy shares the stored ones, like everything
+  // else it does not change (a stored object is never changed in place), still known to the
+  // managed-fields caches.
+  const bound = bindKindPod(pod as never, b, nowMs, name) as typeof pod;
   state.store.update("pods", bound);
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 };
 }
