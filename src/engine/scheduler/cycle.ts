@@ -290,14 +290,13 @@ export class Cycle {
     if (reqCPU !== 0 || reqMem !== 0) {
       addScores(
         feasible.map((n) => {
-          const fractions: number[] = [];
-          for (const [k, want] of [[CPU, reqCPU], [MEMORY, reqMem]] as const) {
-            const alloc = n.allocatable.get(k) ?? 0;
-            if (!alloc) continue;
-            fractions.push(Math.min(1, ((n.requested.get(k) ?? 0) + want) / alloc));
-          }
-          const std = fractions.length === 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
-          return Math.trunc((1 - std) * MAX_NODE_SCORE);
+          // The standard deviation of the cpu and memory fractions; 0 unless the node has both.
+          const cpuAlloc = n.allocatable.get(CPU) ?? 0;
+          const memAlloc = n.allocatable.get(MEMORY) ?? 0;
+          if (!cpuAlloc || !memAlloc) return MAX_NODE_SCORE;
+          const cpu = Math.min(1, ((n.requested.get(CPU) ?? 0) + reqCPU) / cpuAlloc);
+          const mem = Math.min(1, ((n.requested.get(MEMORY) ?? 0) + reqMem) / memAlloc);
+          return Math.trunc((1 - Math.abs((cpu - mem) / 2)) * MAX_NODE_SCORE);
         }),
         1,
       );
