@@ -116,19 +116,35 @@ function objectKey(component: string, host: string, io: Ref | undefined, type: s
   return part(component) + part(host) + part(str(io?.kind)) + part(str(io?.namespace)) + part(str(io?.name)) + part(str(io?.uid)) + part(str(io?.apiVersion)) + part(type);
 }
 
-/** getSpamKey: source, involved object, type. */
-const spamKeyOf = (component: string, host: string, io: Ref | undefined, type: string) => objectKey(component, host, io, type);
+/**
+ * getSpamKey: source, involved object, type. The last key is kept: a component records several
+ * events about one object in a row (a kubelet's Pulled, Created, Started), and a key built once is
+ * hashed once.
+ */
+let lastSpam: { component: string; host: string; kind: string; namespace: string; name: string; uid: string; apiVersion: string; type: string; key: string } | undefined;
+function spamKeyOf(component: string, host: string, io: Ref | undefined, type: string): string {
+  const kind = str(io?.kind);
+  const namespace = str(io?.namespace);
+  const name = str(io?.name);
+  const uid = str(io?.uid);
+  const apiVersion = str(io?.apiVersion);
+  const l = lastSpam;
+  if (l && l.uid === uid && l.name === name && l.namespace === namespace && l.kind === kind && l.apiVersion === apiVersion && l.component === component && l.host === host && l.type === type) return l.key;
+  const key = objectKey(component, host, io, type);
+  lastSpam = { component, host, kind, namespace, name, uid, apiVersion, type, key };
+  return key;
+}
 
 /**
- * EventAggregatorByReasonFunc's aggregate key, from the spam key (they share source, object and
- * type). It also holds reportingController and reportingInstance, which this recorder always
- * derives from the source (generateEvent), so they add nothing here; the aggregate event itself is
- * written without them.
+ * EventAggregatorByReasonFunc's aggregate key is the spam key (source, object, type) and the
+ * reason: the index keeps it as the reason's part under the spam key (see Index). It also holds
+ * reportingController and reportingInstance, which this recorder always derives from the source
+ * (generateEvent), so they add nothing here; the aggregate event itself is written without them.
  */
-const groupKeyFrom = (spamKey: string, reason: string) => spamKey + part(reason);
+const groupKeyFrom = (reason: string) => part(reason);
 
-/** getEventKey: source, involved object with fieldPath, type, reason, message (from the spam key). */
-const eventKeyFrom = (spamKey: string, io: Ref | undefined, reason: string, message: string) => spamKey + part(str(io?.fieldPath)) + part(reason) + part(message);
+/** getEventKey: source, involved object with fieldPath, type, reason, message: the spam key's, then this part. */
+const eventKeyFrom = (io: Ref | undefined, reason: string, message: string) => part(str(io?.fieldPath)) + part(reason) + part(message);
 
 /** tools/events getKey: type, action, reason, reporting controller and instance, regarding and related (whole references). */
 function seriesKeyOf(type: string, action: string, reason: string, controller: string, instance: string, regarding: Ref | undefined, related: Ref | undefined): string {
@@ -146,6 +162,7 @@ interface Recorded {
   ref: string;
   name: string;
   /** Core events written through a source (the correlated ones). */
+  /** eventKey and groupKey are their parts after spamKey (see Index). */
   core?: { eventKey: string; groupKey: string; spamKey: string; combined: boolean; message: string; firstMs: number; lastMs: number; count: number };
   /** events.k8s.io events (eventTime, no source). */
   series?: { key: string; lastMs: number };
@@ -192,8 +209,8 @@ function recordedOf(e: KubeObject, known?: KnownKeys): Recorded {
     const reuse = !!known && known.component === component && known.host === host && known.type === type && known.reason === reason && known.message === message && sameRef(io, known.io);
     const spamKey = reuse ? known!.spamKey : spamKeyOf(component, host, io, type);
     d.core = {
-      eventKey: reuse ? known!.eventKey : eventKeyFrom(spamKey, io, reason, message),
-      groupKey: reuse ? known!.groupKey : groupKeyFrom(spamKey, reason),
+      eventKey: reuse ? known!.eventKey : eventKeyFrom(io, reason, message),
+      groupKey: reuse ? known!.groupKey : groupKeyFrom(reason),
       spamKey,
       combined: message.startsWith(COMBINED_PREFIX),
       message,
@@ -213,12 +230,29 @@ function recordedOf(e: KubeObject, known?: KnownKeys): Recorded {
 /** Refs by key: most keys have one event, held as its ref alone (a Set per event weighs more than the event's keys). */
 type Keyed = Map<string, string | Set<string>>;
 
+/**
+ * getEventKey and the aggregate key both begin with the spam key: they are kept under it, by the
+ * rest of the key (a key is then hashed as its short rest, not as one long string per event).
+ */
 interface Index {
   rv: number;
-  byEventKey: Keyed;
-  byGroup: Keyed;
+  byEventKey: Map<string, Keyed>;
+  byGroup: Map<string, Keyed>;
   bySpam: Keyed;
   bySeries: Keyed;
+}
+
+function addUnder(m: Map<string, Keyed>, outer: string, key: string, ref: string) {
+  let k = m.get(outer);
+  if (!k) m.set(outer, (k = new Map()));
+  add(k, key, ref);
+}
+
+function removeUnder(m: Map<string, Keyed>, outer: string, key: string, ref: string) {
+  const k = m.get(outer);
+  if (!k) return;
+  remove(k, key, ref);
+  if (!k.size) m.delete(outer);
 }
 
 function add(m: Keyed, key: string, ref: string) {
@@ -241,11 +275,12 @@ function remove(m: Keyed, key: string, ref: string) {
   else if (s.size === 0) m.delete(key);
 }
 
-function indexEvent(idx: Index, e: KubeObject, put: typeof add) {
+function indexEvent(idx: Index, e: KubeObject, adding: boolean) {
   const d = recordedOf(e);
+  const put = adding ? add : remove;
   if (d.core) {
-    put(idx.byEventKey, d.core.eventKey, d.ref);
-    put(idx.byGroup, d.core.groupKey, d.ref);
+    (adding ? addUnder : removeUnder)(idx.byEventKey, d.core.spamKey, d.core.eventKey, d.ref);
+    (adding ? addUnder : removeUnder)(idx.byGroup, d.core.spamKey, d.core.groupKey, d.ref);
     put(idx.bySpam, d.core.spamKey, d.ref);
   } else if (d.series) put(idx.bySeries, d.series.key, d.ref);
 }
@@ -262,22 +297,22 @@ function indexOf(store: ObjectStore): Index {
   const changes = idx ? store.changesSince(idx.rv) : undefined;
   if (!idx || !changes) {
     idx = { rv: store.resourceVersion, byEventKey: new Map(), byGroup: new Map(), bySpam: new Map(), bySeries: new Map() };
-    for (const e of store.list("events")) indexEvent(idx, e, add);
+    for (const e of store.list("events")) indexEvent(idx, e, true);
     indexes.set(store, idx);
     return idx;
   }
   for (const c of changes) {
     if (c.resource !== "events") continue;
-    if (c.prev) indexEvent(idx, c.prev, remove);
-    if (c.type !== "DELETED") indexEvent(idx, c.object, add);
+    if (c.prev) indexEvent(idx, c.prev, false);
+    if (c.type !== "DELETED") indexEvent(idx, c.object, true);
   }
   idx.rv = store.resourceVersion;
   return idx;
 }
 
-function members(store: ObjectStore, m: Keyed, key: string): { e: KubeObject; d: Recorded }[] {
+function members(store: ObjectStore, m: Keyed | undefined, key: string): { e: KubeObject; d: Recorded }[] {
   const out: { e: KubeObject; d: Recorded }[] = [];
-  const refs = m.get(key);
+  const refs = m?.get(key);
   if (refs === undefined) return out;
   for (const ref of typeof refs === "string" ? [refs] : refs) {
     // A ref is the event's store key ("namespace/name").
@@ -430,13 +465,13 @@ export function recordEvent(ctx: ControllerContext, involved: KubeObject, spec: 
 
   const spamKey = spamKeyOf(component, host, io, spec.type);
   // EventAggregator.
-  const groupKey = groupKeyFrom(spamKey, spec.reason);
-  const group = members(store, idx.byGroup, groupKey);
+  const groupKey = groupKeyFrom(spec.reason);
+  const group = members(store, idx.byGroup.get(spamKey), groupKey);
   const combined = !spec.memory && aggregates(group.map((x) => x.d.core!), spec.message, nowMs);
   const message = combined ? COMBINED_PREFIX + spec.message : spec.message;
   // EventLogger: the aggregate is found by its aggregate key, any other event by getEventKey.
-  const eventKey = eventKeyFrom(spamKey, io, spec.reason, message);
-  const same = combined ? group.filter((x) => x.d.core!.combined) : members(store, idx.byEventKey, eventKey);
+  const eventKey = eventKeyFrom(io, spec.reason, message);
+  const same = combined ? group.filter((x) => x.d.core!.combined) : members(store, idx.byEventKey.get(spamKey), eventKey);
   const existing = latest(same, (d) => d.core!.lastMs)?.e;
   // EventSourceObjectSpamFilter.
   const writers = members(store, idx.bySpam, spamKey).map((x) => x.d.core!);
