@@ -242,44 +242,45 @@ export class Cycle {
     return { podCount: node.pods.length + holders.length, requested, ports };
   }
 
-  /** Weighted sum of the default score plugins for each feasible node. */
+  /** Weighted sum of the default score plugins for each feasible node (plugin by plugin, into one array). */
   score(feasible: NodeInfo[]): number[] {
     const { snapshot, lookups, counter } = this.pass;
-    const total = feasible.map(() => 0);
+    const n = feasible.length;
+    const total: number[] = new Array<number>(n).fill(0);
     const addScores = (scores: number[] | undefined, weight: number) => {
       if (!scores) return;
       for (let i = 0; i < scores.length; i++) total[i] += scores[i] * weight;
     };
-    // TaintToleration (3): untolerated PreferNoSchedule taints, fewer is better.
+    // TaintToleration (3): untolerated PreferNoSchedule taints, fewer is better (normalised, reversed).
     const preferTolerations = this.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
-    addScores(
-      normalize(
-        feasible.map((n) => n.taints.filter((t) => t.effect === "PreferNoSchedule" && !tolerationsTolerate(preferTolerations, t)).length),
-        true,
-      ),
-      3,
-    );
+    const untolerated: number[] = new Array<number>(n);
+    let maxUntolerated = 0;
+    for (let i = 0; i < n; i++) {
+      let c = 0;
+      for (const t of feasible[i].taints) if (t.effect === "PreferNoSchedule" && !tolerationsTolerate(preferTolerations, t)) c++;
+      untolerated[i] = c;
+      if (c > maxUntolerated) maxUntolerated = c;
+    }
+    for (let i = 0; i < n; i++) total[i] += 3 * (maxUntolerated === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * untolerated[i]) / maxUntolerated));
     // NodeAffinity (2): preferred terms.
-    if (hasPreferredNodeAffinity(this.pod)) addScores(normalize(feasible.map((n) => preferredAffinityScore(this.pod, n.node)), false), 2);
+    if (hasPreferredNodeAffinity(this.pod)) addScores(normalize(feasible.map((node) => preferredAffinityScore(this.pod, node.node)), false), 2);
     // NodeResourcesFit (1): LeastAllocated over cpu and memory, with the non-zero request defaults.
-    addScores(
-      feasible.map((n) => {
-        let sum = 0;
-        let weights = 0;
-        const cpuAlloc = n.allocatable.get(CPU) ?? 0;
-        const memAlloc = n.allocatable.get(MEMORY) ?? 0;
-        if (cpuAlloc) {
-          sum += leastRequested(n.nonZeroCPU + this.resources.nonZeroCPU, cpuAlloc);
-          weights++;
-        }
-        if (memAlloc) {
-          sum += leastRequested(n.nonZeroMemory + this.resources.nonZeroMemory, memAlloc);
-          weights++;
-        }
-        return weights ? Math.trunc(sum / weights) : 0;
-      }),
-      1,
-    );
+    for (let i = 0; i < n; i++) {
+      const node = feasible[i];
+      let sum = 0;
+      let weights = 0;
+      const cpuAlloc = node.allocatable.get(CPU) ?? 0;
+      const memAlloc = node.allocatable.get(MEMORY) ?? 0;
+      if (cpuAlloc) {
+        sum += leastRequested(node.nonZeroCPU + this.resources.nonZeroCPU, cpuAlloc);
+        weights++;
+      }
+      if (memAlloc) {
+        sum += leastRequested(node.nonZeroMemory + this.resources.nonZeroMemory, memAlloc);
+        weights++;
+      }
+      total[i] += weights ? Math.trunc(sum / weights) : 0;
+    }
     // PodTopologySpread (2).
     addScores(spreadScores(this.pod, lookups, snapshot, feasible, counter, this.affinity, this.tolerations), 2);
     // InterPodAffinity (2).
@@ -288,38 +289,37 @@ export class Cycle {
     const reqCPU = this.resources.requests.get(CPU) ?? 0;
     const reqMem = this.resources.requests.get(MEMORY) ?? 0;
     if (reqCPU !== 0 || reqMem !== 0) {
-      addScores(
-        feasible.map((n) => {
-          // The standard deviation of the cpu and memory fractions; 0 unless the node has both.
-          const cpuAlloc = n.allocatable.get(CPU) ?? 0;
-          const memAlloc = n.allocatable.get(MEMORY) ?? 0;
-          if (!cpuAlloc || !memAlloc) return MAX_NODE_SCORE;
-          const cpu = Math.min(1, ((n.requested.get(CPU) ?? 0) + reqCPU) / cpuAlloc);
-          const mem = Math.min(1, ((n.requested.get(MEMORY) ?? 0) + reqMem) / memAlloc);
-          return Math.trunc((1 - Math.abs((cpu - mem) / 2)) * MAX_NODE_SCORE);
-        }),
-        1,
-      );
+      for (let i = 0; i < n; i++) {
+        const node = feasible[i];
+        // The standard deviation of the cpu and memory fractions; 0 unless the node has both.
+        const cpuAlloc = node.allocatable.get(CPU) ?? 0;
+        const memAlloc = node.allocatable.get(MEMORY) ?? 0;
+        if (!cpuAlloc || !memAlloc) {
+          total[i] += MAX_NODE_SCORE;
+          continue;
+        }
+        const cpu = Math.min(1, ((node.requested.get(CPU) ?? 0) + reqCPU) / cpuAlloc);
+        const mem = Math.min(1, ((node.requested.get(MEMORY) ?? 0) + reqMem) / memAlloc);
+        total[i] += Math.trunc((1 - Math.abs((cpu - mem) / 2)) * MAX_NODE_SCORE);
+      }
     }
     // ImageLocality (1).
-    const containers = [...(Array.isArray(this.pod.spec?.initContainers) ? this.pod.spec!.initContainers : []), ...(Array.isArray(this.pod.spec?.containers) ? this.pod.spec!.containers : [])];
+    const spec = this.pod.spec;
+    const containers = [...(Array.isArray(spec?.initContainers) ? spec!.initContainers : []), ...(Array.isArray(spec?.containers) ? spec!.containers : [])];
     if (containers.length) {
       const totalNodes = snapshot.nodes.length;
       const images = containers.map((c) => normalizedImageName(String(c?.image ?? "")));
-      addScores(
-        feasible.map((n) => {
-          let sum = 0;
-          for (const name of images) {
-            if (!n.images.has(name)) continue;
-            const st = snapshot.imageStates.get(name);
-            if (st) sum += Math.trunc(st.size * (st.numNodes / totalNodes));
-          }
-          const maxThreshold = MAX_CONTAINER_IMAGE_THRESHOLD * containers.length;
-          sum = Math.min(Math.max(sum, MIN_IMAGE_THRESHOLD), maxThreshold);
-          return Math.trunc((MAX_NODE_SCORE * (sum - MIN_IMAGE_THRESHOLD)) / (maxThreshold - MIN_IMAGE_THRESHOLD));
-        }),
-        1,
-      );
+      const maxThreshold = MAX_CONTAINER_IMAGE_THRESHOLD * containers.length;
+      for (let i = 0; i < n; i++) {
+        let sum = 0;
+        for (const name of images) {
+          if (!feasible[i].images.has(name)) continue;
+          const st = snapshot.imageStates.get(name);
+          if (st) sum += Math.trunc(st.size * (st.numNodes / totalNodes));
+        }
+        sum = Math.min(Math.max(sum, MIN_IMAGE_THRESHOLD), maxThreshold);
+        total[i] += Math.trunc((MAX_NODE_SCORE * (sum - MIN_IMAGE_THRESHOLD)) / (maxThreshold - MIN_IMAGE_THRESHOLD));
+      }
     }
     return total;
   }

@@ -263,26 +263,28 @@ export function spreadScores(
       ignored.add(node.name);
       continue;
     }
-    constraints.forEach((c, i) => {
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i];
       if (Object.prototype.hasOwnProperty.call(node.labels, c.topologyKey)) keyed[i] = true;
-      if (c.topologyKey === LABEL_HOSTNAME) return;
+      if (c.topologyKey === LABEL_HOSTNAME) continue;
       const v = node.labels[c.topologyKey] ?? "";
       if (!valueCounts[i].has(v)) {
         valueCounts[i].set(v, 0);
         topoSize[i]++;
       }
-    });
+    }
   }
   const weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : topoSize[i]) + 2));
   if (constraints.some((c, i) => keyed[i] && c.topologyKey !== LABEL_HOSTNAME)) {
     for (const node of snapshot.nodes) {
       if (requireAll && !hasAllKeys(node.labels, constraints)) continue;
-      constraints.forEach((c, i) => {
-        if (!keyed[i] || c.topologyKey === LABEL_HOSTNAME || !included(c, node, affinity, tolerations)) return;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i];
+        if (!keyed[i] || c.topologyKey === LABEL_HOSTNAME || !included(c, node, affinity, tolerations)) continue;
         const v = node.labels[c.topologyKey] ?? "";
         const cur = valueCounts[i].get(v);
         if (cur !== undefined) valueCounts[i].set(v, cur + counts[i].count(node));
-      });
+      }
     }
   }
   const raw = feasible.map((node) => {
@@ -298,16 +300,14 @@ export function spreadScores(
   });
   let min = Number.MAX_SAFE_INTEGER;
   let max = 0;
-  feasible.forEach((n, i) => {
-    if (ignored.has(n.name)) return;
+  for (let i = 0; i < feasible.length; i++) {
+    if (ignored.has(feasible[i].name)) continue;
     min = Math.min(min, raw[i]);
     max = Math.max(max, raw[i]);
-  });
-  return feasible.map((n, i) => {
-    if (ignored.has(n.name)) return 0;
-    if (max === 0) return 100;
-    return Math.trunc((100 * (max + min - raw[i])) / max);
-  });
+  }
+  // Normalised in place: raw is this function's own.
+  for (let i = 0; i < feasible.length; i++) raw[i] = ignored.has(feasible[i].name) ? 0 : max === 0 ? 100 : Math.trunc((100 * (max + min - raw[i])) / max);
+  return raw;
 }
 
 /** math.Round: half away from zero. */
