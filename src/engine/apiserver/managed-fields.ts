@@ -662,6 +662,10 @@ export function childType(node: TypeNode | undefined, pe: string): TypeNode {
 export class ListItemError extends Error {}
 
 /** The path element of a list item: its keys, its value (set) or its index (atomic). */
+/** listItemPE's single-key path elements per list type, by key value (at most this many per list type). */
+const singleKeyPEs = new WeakMap<ListNode, Map<string | number, string>>();
+const SINGLE_KEY_PES_PER_LIST = 1024;
+
 export function listItemPE(list: ListNode, item: unknown, index: number): string {
   if (list.relationship !== "associative") return indexPE(index);
   if (list.keys.length) {
@@ -672,7 +676,19 @@ export function listItemPE(list: ListNode, item: unknown, index: number): string
       // One key field (name, type, containerPort…), the common case: keyPE({[k]: v}) without the object.
       const k = list.keys[0];
       const v = k in item && item[k] !== undefined ? item[k] : defaults[k];
-      if (v !== undefined) return `k:{${goJson(k)}:${goJson(v)}}`;
+      if (v !== undefined) {
+        if (typeof v !== "string" && typeof v !== "number") return `k:{${goJson(k)}:${goJson(v)}}`;
+        // The same few keys come back on every write (condition types, container names): built once per list type.
+        let pes = singleKeyPEs.get(list);
+        if (!pes) singleKeyPEs.set(list, (pes = new Map()));
+        let pe = pes.get(v);
+        if (pe === undefined) {
+          pe = `k:{${goJson(k)}:${goJson(v)}}`;
+          if (pes.size >= SINGLE_KEY_PES_PER_LIST) pes.clear();
+          pes.set(v, pe);
+        }
+        return pe;
+      }
     }
     const fields: Record<string, unknown> = {};
     for (const k of list.keys) {
@@ -1136,6 +1152,22 @@ function encodeSet(set: FieldSet): Record<string, unknown> {
   return json;
 }
 
+/**
+ * Sorts a short array in place (insertion sort) without the scratch copy Array.prototype.sort makes:
+ * a set's levels and a write's managers are a few items each, sorted on every write. Longer arrays
+ * go to Array.prototype.sort. Both are stable.
+ */
+function sortInPlace<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  if (a.length > 16) return a.sort(cmp);
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    for (; j >= 0 && cmp(a[j], x) > 0; j--) a[j + 1] = a[j];
+    a[j + 1] = x;
+  }
+  return a;
+}
+
 /** A member without children: `{}`, one shared value (stored objects are never changed in place). */
 const EMPTY: Record<string, unknown> = {};
 
@@ -1169,7 +1201,7 @@ function encodeLevel(s: FieldSet, self: boolean, levels: { n: number }): Record<
   const keys = [...s.members];
   if (sub) for (const k of sub.keys()) if (!s.members.has(k)) keys.push(k);
   if (!keys.length) return self ? EMPTY : undefined;
-  if (keys.length > 1) keys.sort(comparePE);
+  if (keys.length > 1) sortInPlace(keys, comparePE);
   const entries: Array<[string, Record<string, unknown>]> = self ? [[".", EMPTY]] : [];
   for (const k of keys) entries.push([k, sub?.get(k) ?? EMPTY]);
   return internLevel(entries);
@@ -1221,7 +1253,8 @@ export function internManagedFields(obj: KubeObject): void {
 
 export function encodeManagedFields(managers: ManagedFieldSets): ManagedFieldsEntry[] {
   const recs = [...managers.values()].filter((r) => !r.set.isEmpty());
-  recs.sort(
+  sortInPlace(
+    recs,
     (p, q) =>
       byteCompare(p.operation, q.operation) ||
       timeSeconds(p.time) - timeSeconds(q.time) ||
