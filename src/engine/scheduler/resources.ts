@@ -95,16 +95,18 @@ export interface PodResources {
   nonZeroMemory: number;
 }
 
-// Stored objects are replaced, never mutated, on every write: caching by identity is safe.
-const cache = new WeakMap<KubeObject, PodResources>();
+// Stored objects are replaced, never mutated, on every write: caching by identity is safe. Keyed by
+// the spec, which a pod's status writes share from one version to the next (requests are the spec's).
+const cache = new WeakMap<object, PodResources>();
 
 export function podResources(pod: KubeObject): PodResources {
-  let r = cache.get(pod);
+  const key = pod.spec ?? pod;
+  let r = cache.get(key);
   if (!r) {
     const requests = computePodRequests(pod.spec);
     const nonZero = computePodRequests(pod.spec, true);
     r = { requests, nonZeroCPU: nonZero.get(CPU) ?? 0, nonZeroMemory: nonZero.get(MEMORY) ?? 0 };
-    cache.set(pod, r);
+    cache.set(key, r);
   }
   return r;
 }
