@@ -65,10 +65,10 @@ export function validateObjectMeta(def: KindDef, meta: ObjectMeta): FieldError[]
   if ((meta.ownerReferences ?? []).filter((r) => r.controller).length > 1) {
     errs.push(invalid("metadata.ownerReferences", meta.ownerReferences, "Only one reference can have Controller set to true"));
   }
-  const seen = new Set<string>();
+  const seen = meta.finalizers?.length ? new Set<string>() : undefined;
   for (const f of meta.finalizers ?? []) {
-    if (seen.has(f)) continue;
-    seen.add(f);
+    if (seen!.has(f)) continue;
+    seen!.add(f);
     if (!f.includes("/") && !["kubernetes", "orphan", "foregroundDeletion"].includes(f)) {
       for (const msg of isQualifiedName(f)) errs.push(invalid("metadata.finalizers", f, msg));
     }
