@@ -18,18 +18,8 @@ export function lastWrittenMs(e: KubeObject): number | undefined {
   return ms;
 }
 
-/** The last timestamp parsed: the events of one pass carry the same few timestamps. */
-let lastText: string | undefined;
-let lastParsed: number | undefined;
-
-function parsed(t: unknown): number | undefined {
-  if (typeof t !== "string") return undefined;
-  if (t !== lastText) {
-    lastParsed = parseRfc3339(t);
-    lastText = t;
-  }
-  return lastParsed;
-}
+// parseRfc3339 keeps the last timestamp it parsed: the events of one pass carry the same few.
+const parsed = (t: unknown): number | undefined => (typeof t === "string" ? parseRfc3339(t) : undefined);
 
 function latestTimestamp(e: KubeObject): number | undefined {
   let latest: number | undefined;

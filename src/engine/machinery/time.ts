@@ -100,6 +100,10 @@ function isDigitAt(s: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The last text parsed and its value: a pass reads the same few timestamps over and over. */
+let lastParsedText: string | undefined;
+let lastParsedMs: number | undefined;
+
 /**
  * time.Parse(time.RFC3339, s) as metav1.Time.UnmarshalJSON uses it: "2024-01-02T03:04:05Z",
  * "2024-01-02T03:04:05.123456789+02:00". Like Go it also accepts a one-digit hour, a ',' before the fraction and
@@ -107,6 +111,14 @@ function isDigitAt(s: string, i: number): boolean {
  * Returns epoch ms (fraction kept, sub-millisecond digits as a fractional part), undefined when invalid.
  */
 export function parseRfc3339(s: string): number | undefined {
+  if (s === lastParsedText) return lastParsedMs;
+  const ms = parseRfc3339Text(s);
+  lastParsedText = s;
+  lastParsedMs = ms;
+  return ms;
+}
+
+function parseRfc3339Text(s: string): number | undefined {
   // YYYY-MM-DDT
   const year = digits(s, 0, 4);
   if (year === undefined || s[4] !== "-") return undefined;
