@@ -1,6 +1,6 @@
 // Indexes kept current from the store's changes (ObjectStore.observe) answer exactly what a walk
-// of every object answers: the event TTL controller's expiries, and the garbage collector's view
-// of what changed since it settled (more than the watch history holds).
+// of every object answers: the event TTL controller's expiries, the garbage collector's view of
+// what changed since it settled (more than the watch history holds), and the kubelet's events by pod.
 import { describe, expect, test } from "vitest";
 import { EVENTS_RESOURCE } from "../../src/engine/store/store";
 import { eventTtl, lastWrittenMs } from "../../src/engine/controllers/event-ttl";
@@ -10,6 +10,7 @@ import { testCluster } from "../support/cluster";
 import type { KubeObject } from "../../src/engine/kinds/types";
 import { LIMITS } from "../../src/engine/limits";
 import { garbageCollector } from "../../src/engine/controllers/garbage-collector";
+import { kubeletEventsOf } from "../../src/engine/kubelet/kubelet";
 
 describe("event TTL from kept expiries", () => {
   /** What the controller answered when it walked every event. */
@@ -80,5 +81,38 @@ describe("garbage collector after more changes than the watch history holds", ()
     expect(store.changesSince(Number(filler.metadata.resourceVersion) - 1)).toBeUndefined();
     expect(gc().changed).toBe(true);
     expect(store.get("configmaps", "default", "dependent")).toBeUndefined();
+  });
+});
+
+describe("the kubelet's events by pod", () => {
+  test("hold what a walk of every event finds, while events are created, bumped and deleted", () => {
+    const c = testCluster();
+    const store = c.cluster.store;
+    const event = (name: string, uid: string, component: string, count = 1): KubeObject =>
+      ({ apiVersion: "v1", kind: "Event", metadata: { name, namespace: "default" }, involvedObject: { kind: "Pod", name: uid, namespace: "default", uid }, reason: "Pulled", source: { component }, count, type: "Normal" }) as KubeObject;
+    const walked = () => {
+      const out = new Map<string, string[]>();
+      for (const e of store.list(EVENTS_RESOURCE)) {
+        if (e.source?.component !== "kubelet" || !e.involvedObject?.uid) continue;
+        out.set(e.involvedObject.uid, [...(out.get(e.involvedObject.uid) ?? []), e.metadata.name!].sort());
+      }
+      return out;
+    };
+    const indexed = () => new Map([...kubeletEventsOf(store)].map(([uid, list]) => [uid, list.map((e) => e.metadata.name!).sort()]));
+    // Built from what is stored, then kept current.
+    store.create(EVENTS_RESOURCE, event("p1.a", "u1", "kubelet"));
+    expect(indexed()).toEqual(walked());
+    store.create(EVENTS_RESOURCE, event("p1.b", "u1", "kubelet"));
+    store.create(EVENTS_RESOURCE, event("p2.a", "u2", "kubelet"));
+    store.create(EVENTS_RESOURCE, event("p2.s", "u2", "default-scheduler"));
+    expect(indexed()).toEqual(walked());
+    // A bumped event is the new object, not both.
+    store.update(EVENTS_RESOURCE, event("p1.a", "u1", "kubelet", 2));
+    expect(kubeletEventsOf(store).get("u1")!.find((e) => e.metadata.name === "p1.a")!.count).toBe(2);
+    expect(indexed()).toEqual(walked());
+    store.delete(EVENTS_RESOURCE, "default", "p2.a");
+    store.delete(EVENTS_RESOURCE, "default", "p1.b");
+    expect(indexed()).toEqual(walked());
+    expect(kubeletEventsOf(store).has("u2")).toBe(false);
   });
 });

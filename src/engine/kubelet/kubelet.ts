@@ -202,7 +202,7 @@ function kubeletEventUid(e: KubeObject): string | undefined {
   return u && (e.source?.component ?? e.reportingComponent) === KUBELET ? String(u) : undefined;
 }
 
-function kubeletEventsOf(store: ObjectStore): Map<string, KubeObject[]> {
+export function kubeletEventsOf(store: ObjectStore): Map<string, KubeObject[]> {
   let index = kubeletEventIndexes.get(store);
   if (index) return index;
   const byUid = new Map<string, KubeObject[]>();
