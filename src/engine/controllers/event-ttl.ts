@@ -10,11 +10,14 @@ import { EVENTS_RESOURCE, type ObjectStore } from "../store/store";
 
 const written = new WeakMap<KubeObject, number | undefined>();
 
-/** When an event was last written: the latest of its timestamps. */
-export function lastWrittenMs(e: KubeObject): number | undefined {
+/**
+ * When an event was last written: the latest of its timestamps. `remember: false` for an event just
+ * written, rarely asked again (a WeakMap entry per event costs more than reading it twice).
+ */
+export function lastWrittenMs(e: KubeObject, remember = true): number | undefined {
   if (written.has(e)) return written.get(e);
   const ms = latestTimestamp(e);
-  written.set(e, ms);
+  if (remember) written.set(e, ms);
   return ms;
 }
 
@@ -35,14 +38,8 @@ function latestTimestamp(e: KubeObject): number | undefined {
   return latest;
 }
 
-const expiryOf = (e: KubeObject) => {
-  const last = lastWrittenMs(e);
-  return last === undefined ? undefined : last + EVENT_TTL_MS;
-};
-
-/** expiryOf without remembering it: an event just written is rarely asked again (a WeakMap entry per event costs more). */
-const freshExpiryOf = (e: KubeObject) => {
-  const last = written.has(e) ? written.get(e) : latestTimestamp(e);
+const expiryOf = (e: KubeObject, remember = true) => {
+  const last = lastWrittenMs(e, remember);
   return last === undefined ? undefined : last + EVENT_TTL_MS;
 };
 
@@ -66,7 +63,7 @@ function earliestExpiry(store: ObjectStore): number | undefined {
     store.observe((c) => {
       if (c.resource !== EVENTS_RESOURCE || kept.stale) return;
       if (c.prev && expiryOf(c.prev) === kept.at) kept.stale = true;
-      else if (c.type !== "DELETED") kept.at = earliest(kept.at, freshExpiryOf(c.object));
+      else if (c.type !== "DELETED") kept.at = earliest(kept.at, expiryOf(c.object, false));
     });
     earliestOf.set(store, (x = kept));
   }
